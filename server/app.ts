@@ -1,0 +1,126 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { Config } from './config';
+import type { Database } from './db/connection';
+import { registerAuth } from './platform/auth/plugin';
+import { registerErrorHandling, registerOriginCheck } from './platform/http';
+import { auditRoutes } from './modules/audit/audit.routes';
+import { authRoutes } from './modules/auth/auth.routes';
+import { orgUnitsRoutes } from './modules/org-units/org-units.routes';
+import { usersRoutes } from './modules/users/users.routes';
+
+// Validation messages in Vietnamese, the language of every user-facing error.
+z.config(z.locales.vi());
+
+export const WEB_DIST = path.resolve(import.meta.dirname, '..', 'dist', 'web');
+
+export interface AppContext {
+  database: Database;
+  config: Config;
+}
+
+export interface BuildOptions {
+  logger?: FastifyServerOptions['logger'];
+  /** Serve the built web app from dist/web (off in API tests). */
+  serveWeb?: boolean;
+}
+
+/** Builds the Fastify instance; never listens, so tests drive it with `inject()`. */
+export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: ctx.config.trustProxy,
+    bodyLimit: 5 * 1024 * 1024,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : crypto.randomUUID();
+    },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Ant Design writes its styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1 } });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Lan Tỏa API',
+        description: 'API theo dõi việc thực hiện Chỉ thị 05-CT/TW. Xác thực bằng cookie phiên (POST /api/v1/auth/login).',
+        version: '1',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await sql`select 1`.execute(ctx.database.db);
+      return { status: 'ready', database: ctx.database.kind };
+    } catch {
+      return reply.status(503).send({ status: 'unavailable', database: ctx.database.kind });
+    }
+  });
+
+  registerOriginCheck(app);
+  registerAuth(app, ctx.database, ctx.config);
+
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes, { ctx, prefix: '/auth' });
+      await api.register(orgUnitsRoutes, { ctx, prefix: '/org-units' });
+      await api.register(usersRoutes, { ctx, prefix: '/users' });
+      await api.register(auditRoutes, { ctx, prefix: '/audit-log' });
+    },
+    { prefix: '/api/v1' },
+  );
+
+  if (options.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+    const indexHtml = fs.readFileSync(path.join(WEB_DIST, 'index.html'), 'utf8');
+    // Single-page app: any non-API GET that no file answers gets index.html, and the router takes over.
+    app.get('/*', { schema: { hide: true } }, async (request, reply) => {
+      const url = request.url.split('?')[0];
+      if (url.startsWith('/api/')) {
+        return reply.callNotFound();
+      }
+      const file = path.join(WEB_DIST, path.normalize(url));
+      if (file.startsWith(WEB_DIST) && url !== '/' && fs.existsSync(file) && fs.statSync(file).isFile()) {
+        const isHashed = url.startsWith('/assets/');
+        return reply.sendFile(path.relative(WEB_DIST, file), {
+          maxAge: isHashed ? 31_536_000_000 : 0,
+          immutable: isHashed,
+        });
+      }
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+    });
+  }
+  return app;
+}

@@ -1,0 +1,52 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Database } from '../../db/connection';
+import type { Config } from '../../config';
+import { loadScope, type Actor } from '../access';
+import { AppError } from '../errors';
+import { resolveSession, SESSION_COOKIE, type SessionUser } from './sessions';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    sessionUser?: SessionUser;
+    currentActor?: Actor;
+  }
+  interface FastifyContextConfig {
+    /** Reachable without signing in (sign-in itself, health checks). */
+    isPublic?: boolean;
+  }
+}
+
+/** The signed-in caller of a route that requires one. */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.currentActor) {
+    throw new AppError('UNAUTHENTICATED', 'Bạn cần đăng nhập.');
+  }
+  return request.currentActor;
+}
+
+/** One hook guards every /api route: it resolves the session cookie and refuses anonymous callers. */
+export function registerAuth(app: FastifyInstance, database: Database, config: Config): void {
+  const policy = { idleHours: config.sessionIdleHours, maxDays: config.sessionMaxDays };
+  app.addHook('preHandler', async (request) => {
+    if (!request.url.startsWith('/api/v1/')) {
+      return;
+    }
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) {
+      const user = await resolveSession(database.db, token, policy);
+      if (user) {
+        request.sessionUser = user;
+        request.currentActor = {
+          userId: user.userId,
+          username: user.username,
+          scope: await loadScope(database.db, user.userId),
+          requestId: request.id,
+          ip: request.ip,
+        };
+      }
+    }
+    if (!request.currentActor && !request.routeOptions.config.isPublic) {
+      throw new AppError('UNAUTHENTICATED', 'Bạn cần đăng nhập.');
+    }
+  });
+}

@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'kysely';
+import { openDatabase, PGLITE_EXTENSIONS, type Database } from '../db/connection';
+import { migrate } from '../db/migrate';
+
+export const TEST_TMP = path.resolve(import.meta.dirname, '..', '..', '.tmp');
+export const PGLITE_TEMPLATE = path.join(TEST_TMP, 'pglite-template.tar.gz');
+export const PG_TEMPLATE_DB = 'lantoa_test_template';
+
+/** Which database the integration tests run on: PGlite unless LANTOA_TEST_DB=postgres (with TEST_DATABASE_URL). */
+export function testDatabaseKind(): 'pglite' | 'postgres' {
+  return process.env.LANTOA_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
+}
+
+function serverUrl(database: string): string {
+  const url = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/** Builds the migrated template once per run; each test file then starts from a copy of it. */
+export async function prepareTemplates(): Promise<void> {
+  fs.mkdirSync(TEST_TMP, { recursive: true });
+  if (testDatabaseKind() === 'postgres') {
+    const admin = await openDatabase({ url: serverUrl('postgres'), poolSize: 1 });
+    await sql`drop database if exists ${sql.id(PG_TEMPLATE_DB)} with (force)`.execute(admin.db);
+    await sql`create database ${sql.id(PG_TEMPLATE_DB)}`.execute(admin.db);
+    await admin.close();
+    const template = await openDatabase({ url: serverUrl(PG_TEMPLATE_DB), poolSize: 1 });
+    await migrate(template.db);
+    await template.close();
+    return;
+  }
+  const database = await openDatabase({ dataDir: 'memory://' });
+  await migrate(database.db);
+  const dump = await database.pglite!.dumpDataDir('gzip');
+  fs.writeFileSync(PGLITE_TEMPLATE, Buffer.from(await dump.arrayBuffer()));
+  await database.close();
+}
+
+/** A fresh migrated database for one test file; `close()` drops it. */
+export async function openTestDatabase(): Promise<Database> {
+  if (testDatabaseKind() === 'postgres') {
+    const name = `lantoa_t_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
+    const admin = await openDatabase({ url: serverUrl('postgres'), poolSize: 1 });
+    await sql`create database ${sql.id(name)} template ${sql.id(PG_TEMPLATE_DB)}`.execute(admin.db);
+    const database = await openDatabase({ url: serverUrl(name), poolSize: 5 });
+    return {
+      ...database,
+      close: async () => {
+        await database.close();
+        await sql`drop database if exists ${sql.id(name)} with (force)`.execute(admin.db);
+        await admin.close();
+      },
+    };
+  }
+  const blob = new Blob([fs.readFileSync(PGLITE_TEMPLATE)]);
+  const pglite = await PGlite.create({ loadDataDir: blob, extensions: PGLITE_EXTENSIONS });
+  return openDatabase({ pglite });
+}

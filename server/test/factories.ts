@@ -1,0 +1,110 @@
+import crypto from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { UnitKind } from '../../common/org-units';
+import type { Role } from '../../common/roles';
+import type { DbOrTrx } from '../db/connection';
+import { hashPassword } from '../platform/auth/passwords';
+import { createUnitsBulk, recordReorganisation } from '../modules/org-units/org-units.service';
+import { signIn, type Client } from './harness';
+
+export const TEST_PASSWORD = 'mat-khau-thu-123';
+let passwordHash: Promise<string> | undefined;
+
+function uniqueCode(prefix: string): string {
+  return `${prefix}${crypto.randomBytes(4).toString('hex')}`.toUpperCase();
+}
+
+export interface TestUnit {
+  id: string;
+  code: string;
+  name: string;
+  kind: UnitKind;
+}
+
+/** Inserts one unit; each test builds the subtree it needs. */
+export async function createUnit(
+  db: DbOrTrx,
+  options: {
+    kind: UnitKind;
+    parent?: TestUnit | null;
+    code?: string;
+    name?: string;
+    validFrom?: string;
+    validTo?: string | null;
+  },
+): Promise<TestUnit> {
+  const code = options.code ?? uniqueCode(options.kind.slice(0, 2));
+  const name = options.name ?? `Đơn vị thử ${code}`;
+  const [id] = await createUnitsBulk(db, [
+    {
+      code,
+      name,
+      kind: options.kind,
+      parentId: options.parent?.id ?? null,
+      validFrom: options.validFrom ?? '2015-01-01',
+      validTo: options.validTo ?? null,
+    },
+  ]);
+  return { id, code, name, kind: options.kind };
+}
+
+/** A small tree: central → province → commune → two cells, plus a second province beside it. */
+export async function createTree(db: DbOrTrx) {
+  const central = await createUnit(db, { kind: 'central', name: 'Trung ương thử' });
+  const province = await createUnit(db, { kind: 'province', parent: central, name: 'Tỉnh ủy Thử Nghiệm' });
+  const commune = await createUnit(db, { kind: 'commune', parent: province, name: 'Đảng ủy xã Hòa Bình' });
+  const cellA = await createUnit(db, { kind: 'cell', parent: commune, name: 'Chi bộ ấp 1' });
+  const cellB = await createUnit(db, { kind: 'cell', parent: commune, name: 'Chi bộ ấp 2' });
+  const otherProvince = await createUnit(db, { kind: 'province', parent: central, name: 'Tỉnh ủy Bên Cạnh' });
+  const otherCommune = await createUnit(db, { kind: 'commune', parent: otherProvince, name: 'Đảng ủy xã Khác' });
+  return { central, province, commune, cellA, cellB, otherProvince, otherCommune };
+}
+
+export async function linkUnits(
+  db: DbOrTrx,
+  fromUnit: TestUnit,
+  toUnit: TestUnit,
+  options: { kind?: string; effectiveDate?: string; isPartial?: boolean; isPrimary?: boolean } = {},
+): Promise<void> {
+  await recordReorganisation(db, { kind: options.kind ?? 'merge', effectiveDate: options.effectiveDate ?? '2025-07-01' }, [
+    { fromUnitId: fromUnit.id, toUnitId: toUnit.id, isPartial: options.isPartial, isPrimary: options.isPrimary },
+  ]);
+}
+
+export interface TestUser {
+  id: string;
+  username: string;
+  password: string;
+}
+
+/** Inserts a user with a grant (unless `role` is null) on `unit`. */
+export async function createUser(
+  db: DbOrTrx,
+  unit: TestUnit,
+  role: Role | null,
+  options: { username?: string; isDisabled?: boolean } = {},
+): Promise<TestUser> {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const username = options.username ?? `u${crypto.randomBytes(5).toString('hex')}`;
+  const user = await db
+    .insertInto('app_user')
+    .values({
+      username,
+      full_name: `Người dùng ${username}`,
+      unit_id: unit.id,
+      password_hash: await passwordHash,
+      is_disabled: options.isDisabled ?? false,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (role) {
+    await db.insertInto('user_grant').values({ user_id: user.id, unit_id: unit.id, role }).execute();
+  }
+  return { id: user.id, username, password: TEST_PASSWORD };
+}
+
+/** A user with `role` on `unit`, signed in. */
+export async function signedIn(app: FastifyInstance, db: DbOrTrx, unit: TestUnit, role: Role): Promise<Client> {
+  const user = await createUser(db, unit, role);
+  return signIn(app, user.username, user.password);
+}

@@ -1,0 +1,65 @@
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { LightMyRequestResponse } from 'fastify';
+import { buildApp, type AppContext } from '../app';
+import { loadConfig } from '../config';
+import type { Database } from '../db/connection';
+import { openTestDatabase } from './databases';
+
+export interface TestContext {
+  app: FastifyInstance;
+  database: Database;
+  ctx: AppContext;
+  close(): Promise<void>;
+}
+
+/** A migrated database of its own and an app on it; one per test file (beforeAll), closed in afterAll. */
+export async function createTestContext(): Promise<TestContext> {
+  const database = await openTestDatabase();
+  const config = { ...loadConfig({}), dataDir: '/nonexistent-test-data-dir', loadDemo: false };
+  const ctx: AppContext = { database, config };
+  const app = await buildApp(ctx);
+  await app.ready();
+  return {
+    app,
+    database,
+    ctx,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** A client bound to one session cookie (or none, for anonymous calls). */
+export interface Client {
+  cookie?: string;
+  request(options: InjectOptions): Promise<LightMyRequestResponse>;
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+  patch(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+  delete(url: string): Promise<LightMyRequestResponse>;
+}
+
+export function client(app: FastifyInstance, cookie?: string): Client {
+  const request = (options: InjectOptions) =>
+    app.inject({ ...options, headers: { ...(cookie ? { cookie } : {}), ...(options.headers ?? {}) } });
+  return {
+    cookie,
+    request,
+    get: (url) => request({ method: 'GET', url }),
+    post: (url, payload) => request({ method: 'POST', url, payload: payload as InjectOptions['payload'] }),
+    patch: (url, payload) => request({ method: 'PATCH', url, payload: payload as InjectOptions['payload'] }),
+    delete: (url) => request({ method: 'DELETE', url }),
+  };
+}
+
+/** Signs in through the API and returns a client carrying the session cookie. */
+export async function signIn(app: FastifyInstance, username: string, password: string): Promise<Client> {
+  const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+  if (response.statusCode !== 200) {
+    throw new Error(`sign-in of ${username} failed: ${response.statusCode} ${response.body}`);
+  }
+  const setCookie = response.headers['set-cookie'];
+  const raw = Array.isArray(setCookie) ? setCookie[0] : setCookie;
+  return client(app, raw!.split(';')[0]);
+}
