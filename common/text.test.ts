@@ -12,8 +12,9 @@ describe('foldVietnamese', () => {
     expect(foldVietnamese('Thuỷ')).toBe(foldVietnamese('Thủy'));
   });
 
-  it('handles decomposed input', () => {
-    expect(foldVietnamese('Ða\u0300m'.normalize('NFD'))).toBe('dam');
+  it('handles decomposed input and the look-alike Ð', () => {
+    expect(foldVietnamese('Đa\u0300m'.normalize('NFD'))).toBe('dam');
+    expect(foldVietnamese('ÐẦM DƠI')).toBe('dam doi');
   });
 });
 

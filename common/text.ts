@@ -6,8 +6,8 @@ export function foldVietnamese(text: string): string {
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
+    // Đ (U+0110) and the look-alike Ð (U+00D0) that some keyboards and old files produce.
+    .replace(/[đĐðÐ]/g, 'd')
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .trim();

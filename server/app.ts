@@ -7,7 +7,7 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
@@ -31,7 +31,7 @@ export interface AppContext {
 }
 
 export interface BuildOptions {
-  logger?: FastifyServerOptions['logger'];
+  logger?: FastifyBaseLogger;
   /** Serve the built web app from dist/web (off in API tests). */
   serveWeb?: boolean;
 }
@@ -39,7 +39,7 @@ export interface BuildOptions {
 /** Builds the Fastify instance; never listens, so tests drive it with `inject()`. */
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 5 * 1024 * 1024,
     genReqId: (req) => {
@@ -70,7 +70,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     openapi: {
       info: {
         title: 'Lan Tỏa API',
-        description: 'API theo dõi việc thực hiện Chỉ thị 05-CT/TW. Xác thực bằng cookie phiên (POST /api/v1/auth/login).',
+        description:
+          'API theo dõi việc thực hiện Chỉ thị 05-CT/TW. Xác thực bằng cookie phiên (POST /api/v1/auth/login).',
         version: '1',
       },
     },

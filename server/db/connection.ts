@@ -76,3 +76,11 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     },
   };
 }
+
+/** Runs `work` in a transaction, joining the caller's when `db` already is one (so services compose). */
+export async function inTransaction<T>(db: DbOrTrx, work: (trx: Trx) => Promise<T>): Promise<T> {
+  if (db.isTransaction) {
+    return work(db as Trx);
+  }
+  return db.transaction().execute(work);
+}

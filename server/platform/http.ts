@@ -52,7 +52,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
       });
     }
     request.log.error({ err: error }, 'unhandled error');
-    return send(reply, request, 500, { code: 'INTERNAL', message: 'Lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị viên.' });
+    return send(reply, request, 500, {
+      code: 'INTERNAL',
+      message: 'Lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị viên.',
+    });
   });
 
   app.setNotFoundHandler((request, reply) =>

@@ -51,6 +51,16 @@ export async function openTestDatabase(): Promise<Database> {
       ...database,
       close: async () => {
         await database.close();
+        // pool.end() returns before the server has seen every connection go; dropping with force then would
+        // kill them and surface 57P01 in the pool. Wait for them instead.
+        for (let i = 0; i < 50; i++) {
+          const left = await sql<{ n: number }>`
+            select count(*)::int as n from pg_stat_activity where datname = ${name}`.execute(admin.db);
+          if (left.rows[0].n === 0) {
+            break;
+          }
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
         await sql`drop database if exists ${sql.id(name)} with (force)`.execute(admin.db);
         await admin.close();
       },

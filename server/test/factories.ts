@@ -66,9 +66,11 @@ export async function linkUnits(
   toUnit: TestUnit,
   options: { kind?: string; effectiveDate?: string; isPartial?: boolean; isPrimary?: boolean } = {},
 ): Promise<void> {
-  await recordReorganisation(db, { kind: options.kind ?? 'merge', effectiveDate: options.effectiveDate ?? '2025-07-01' }, [
-    { fromUnitId: fromUnit.id, toUnitId: toUnit.id, isPartial: options.isPartial, isPrimary: options.isPrimary },
-  ]);
+  await recordReorganisation(
+    db,
+    { kind: options.kind ?? 'merge', effectiveDate: options.effectiveDate ?? '2025-07-01' },
+    [{ fromUnitId: fromUnit.id, toUnitId: toUnit.id, isPartial: options.isPartial, isPrimary: options.isPrimary }],
+  );
 }
 
 export interface TestUser {

@@ -38,13 +38,17 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
     },
   );
 
-  app.post('/logout', { config: { isPublic: true }, schema: { tags, summary: 'Đăng xuất' } }, async (request, reply) => {
-    if (request.sessionUser) {
-      await deleteSession(ctx.database.db, request.sessionUser.sessionId);
-    }
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send();
-  });
+  app.post(
+    '/logout',
+    { config: { isPublic: true }, schema: { tags, summary: 'Đăng xuất' } },
+    async (request, reply) => {
+      if (request.sessionUser) {
+        await deleteSession(ctx.database.db, request.sessionUser.sessionId);
+      }
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send();
+    },
+  );
 
   app.post('/logout-all', { schema: { tags, summary: 'Đăng xuất trên mọi thiết bị' } }, async (request, reply) => {
     await deleteUserSessions(ctx.database.db, actorOf(request).userId ?? '');

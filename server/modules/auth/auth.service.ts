@@ -45,7 +45,9 @@ export async function login(
   }
   const user = await repo.findUserByUsername(db, username);
   dummyHash ??= hashPassword('not-a-password');
-  const isValid = user ? await verifyPassword(user.password_hash, input.password) : await verifyPassword(await dummyHash, input.password);
+  const isValid = user
+    ? await verifyPassword(user.password_hash, input.password)
+    : await verifyPassword(await dummyHash, input.password);
   if (!user || !isValid || user.is_disabled) {
     await repo.recordFailure(db, username, client.ip);
     if (user?.is_disabled && isValid) {

@@ -196,7 +196,10 @@ export async function closeCurrentName(db: DbOrTrx, unitId: string, lastDay: str
 }
 
 export async function insertName(db: DbOrTrx, unitId: string, name: string, validFrom: string, validTo: string | null) {
-  await db.insertInto('org_unit_name').values({ unit_id: unitId, name, valid_from: validFrom, valid_to: validTo }).execute();
+  await db
+    .insertInto('org_unit_name')
+    .values({ unit_id: unitId, name, valid_from: validFrom, valid_to: validTo })
+    .execute();
 }
 
 export async function setValidTo(db: DbOrTrx, id: string, version: number, validTo: string): Promise<boolean> {
@@ -242,7 +245,10 @@ export async function insertLineage(
 ): Promise<void> {
   const CHUNK = 1000;
   for (let i = 0; i < edges.length; i += CHUNK) {
-    await db.insertInto('org_lineage').values(edges.slice(i, i + CHUNK)).execute();
+    await db
+      .insertInto('org_lineage')
+      .values(edges.slice(i, i + CHUNK))
+      .execute();
   }
 }
 
@@ -255,3 +261,27 @@ export async function listSubtree(db: DbOrTrx, path: string, at: string) {
 
 /** The path column of the `u` alias every unit query uses, for scope conditions. */
 export const pathRef = sql`u.path`;
+
+export interface StoredUnit {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  path: string;
+  valid_from: string;
+  valid_to: string | null;
+}
+
+/** Every stored unit bearing one of `codes`, on any date, in one query per 1,000 codes (imports check thousands). */
+export async function findStoredByCodes(db: DbOrTrx, codes: string[]): Promise<Map<string, StoredUnit[]>> {
+  const byCode = new Map<string, StoredUnit[]>();
+  for (let i = 0; i < codes.length; i += 1000) {
+    const rows = await db
+      .selectFrom('org_unit')
+      .select(['id', 'code', 'name', 'kind', sql<string>`path::text`.as('path'), 'valid_from', 'valid_to'])
+      .where('code', 'in', codes.slice(i, i + 1000))
+      .execute();
+    rows.forEach((row) => byCode.set(row.code, [...(byCode.get(row.code) ?? []), row]));
+  }
+  return byCode;
+}

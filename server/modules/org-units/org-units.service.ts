@@ -71,7 +71,9 @@ export async function listOrgUnits(db: Db, actor: Actor, query: ListOrgUnitsQuer
     const rows = await repo.searchUnits(db, folded, { at: query.at, onlyValid: !!query.at, limit: query.limit, scope });
     return rows.map(toSummary);
   }
-  const rows = actor.scope.isSystem ? await repo.listRoots(db, at) : await repo.listByPaths(db, actor.scope.roots(), at);
+  const rows = actor.scope.isSystem
+    ? await repo.listRoots(db, at)
+    : await repo.listByPaths(db, actor.scope.roots(), at);
   // A root that lies inside another listed root is reached by expanding that one.
   const top = rows.filter((row) => !rows.some((other) => other !== row && row.path.startsWith(`${other.path}.`)));
   return top.sort(byName).map(toSummary);
@@ -306,10 +308,19 @@ export async function renameOrgUnit(
     await repo.closeCurrentName(trx, id, addDays(input.effectiveDate, -1));
     await repo.insertName(trx, id, input.name, input.effectiveDate, unit.valid_to);
     const allNames = await repo.listAllNames(trx, id);
-    if (!(await repo.updateUnitName(trx, id, input.version, { name: input.name, search_key: searchKeyFor(unit.code, allNames) }))) {
+    if (
+      !(await repo.updateUnitName(trx, id, input.version, {
+        name: input.name,
+        search_key: searchKeyFor(unit.code, allNames),
+      }))
+    ) {
       throw conflict('Đơn vị đã được người khác thay đổi. Hãy tải lại để xem bản mới nhất.');
     }
-    await repo.insertEvent(trx, { kind: 'rename', effective_date: input.effectiveDate, note: `${unit.name} → ${input.name}` });
+    await repo.insertEvent(trx, {
+      kind: 'rename',
+      effective_date: input.effectiveDate,
+      note: `${unit.name} → ${input.name}`,
+    });
     await recordAudit(trx, actor, {
       action: 'org-unit.rename',
       entityType: 'org_unit',
@@ -354,7 +365,11 @@ export async function closeOrgUnit(db: Db, actor: Actor, id: string, input: Clos
       throw conflict('Đơn vị đã được người khác thay đổi. Hãy tải lại để xem bản mới nhất.');
     }
     await repo.closeCurrentName(trx, id, input.validTo);
-    const event = { kind: input.successorId ? 'merge' : 'close', effectiveDate: addDays(input.validTo, 1), note: input.reason };
+    const event = {
+      kind: input.successorId ? 'merge' : 'close',
+      effectiveDate: addDays(input.validTo, 1),
+      note: input.reason,
+    };
     await recordReorganisation(
       trx,
       event,

@@ -71,8 +71,19 @@ describe('the tree as it was on a date', () => {
   it('shows closed units on their dates and their successors afterwards; lineage widens a grant', async () => {
     const db = t.database.db;
     const province = await createUnit(db, { kind: 'province', parent: tree.central, validFrom: '2015-10-01' });
-    const oldA = await createUnit(db, { kind: 'district', parent: province, validFrom: '2015-10-01', validTo: '2025-06-30', name: 'Huyện ủy Đầm Dơi' });
-    const oldCommune = await createUnit(db, { kind: 'commune', parent: oldA, validFrom: '2015-10-01', validTo: '2025-06-30' });
+    const oldA = await createUnit(db, {
+      kind: 'district',
+      parent: province,
+      validFrom: '2015-10-01',
+      validTo: '2025-06-30',
+      name: 'Huyện ủy Đầm Dơi',
+    });
+    const oldCommune = await createUnit(db, {
+      kind: 'commune',
+      parent: oldA,
+      validFrom: '2015-10-01',
+      validTo: '2025-06-30',
+    });
     const newCommune = await createUnit(db, { kind: 'commune', parent: province, validFrom: '2025-07-01' });
     await linkUnits(db, oldCommune, newCommune);
     const user = await signedIn(t.app, db, newCommune, 'viewer');
@@ -156,7 +167,11 @@ describe('managing units', () => {
       validFrom: '2020-01-01',
     });
     expect(response.statusCode).toBe(409);
-    const count = await t.database.db.selectFrom('org_unit').select((eb) => eb.fn.countAll().as('n')).where('name', '=', 'Trùng mã').executeTakeFirstOrThrow();
+    const count = await t.database.db
+      .selectFrom('org_unit')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('name', '=', 'Trùng mã')
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(0);
   });
 
@@ -180,7 +195,12 @@ describe('managing units', () => {
     expect(outside.statusCode).toBe(404);
     const bad = await provinceManager.post('/api/v1/org-units', { ...body, code: 'có dấu', validFrom: 'hôm qua' });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().details.map((d: { path: string }) => d.path).sort()).toEqual(['body.code', 'body.validFrom']);
+    expect(
+      bad
+        .json()
+        .details.map((d: { path: string }) => d.path)
+        .sort(),
+    ).toEqual(['body.code', 'body.validFrom']);
   });
 
   it('refuses to close a unit whose children are still active', async () => {

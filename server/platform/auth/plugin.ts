@@ -27,7 +27,8 @@ export function actorOf(request: FastifyRequest): Actor {
 /** One hook guards every /api route: it resolves the session cookie and refuses anonymous callers. */
 export function registerAuth(app: FastifyInstance, database: Database, config: Config): void {
   const policy = { idleHours: config.sessionIdleHours, maxDays: config.sessionMaxDays };
-  app.addHook('preHandler', async (request) => {
+  // onRequest, before validation: an anonymous caller learns nothing, not even which input would be valid.
+  app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/v1/')) {
       return;
     }
