@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable, Updateable } from 'kysely';
 
 /** Dates travel as `YYYY-MM-DD` strings (type parser in connection.ts), never as JS Dates. */
 type DateString = string;
@@ -62,6 +62,8 @@ export interface AppUserTable {
   is_disabled: Generated<boolean>;
   is_demo: Generated<boolean>;
   password_changed_at: Timestamp;
+  /** fold_vietnamese(username || ' ' || full_name), computed by the database (migration 202611290730). */
+  search_key: GeneratedAlways<string>;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;

@@ -110,3 +110,14 @@ export async function signedIn(app: FastifyInstance, db: DbOrTrx, unit: TestUnit
   const user = await createUser(db, unit, role);
   return signIn(app, user.username, user.password);
 }
+
+/** A user with `role` on `unit`, signed in, when the test also needs the account itself (its id, its name). */
+export async function signedInUser(
+  app: FastifyInstance,
+  db: DbOrTrx,
+  unit: TestUnit,
+  role: Role,
+): Promise<{ user: TestUser; client: Client }> {
+  const user = await createUser(db, unit, role);
+  return { user, client: await signIn(app, user.username, user.password) };
+}

@@ -1,4 +1,4 @@
-import type { Database } from '../../db/connection';
+import type { Database, DbOrTrx } from '../../db/connection';
 import type { Config } from '../../config';
 import { isRoleAtLeast, type Role } from '../../../common/roles';
 import type { UnitKind } from '../../../common/org-units';
@@ -135,6 +135,11 @@ export async function changeOwnPassword(
       summary: `${user.username} đổi mật khẩu`,
     });
   });
+}
+
+/** Lifts the sign-in lock-out of a name (after an administrator resets its password). */
+export async function clearLoginLockout(db: DbOrTrx, username: string): Promise<void> {
+  await repo.clearFailures(db, username.toLowerCase());
 }
 
 export const DEMO_ACCOUNTS_SETTING = 'demo.accounts';

@@ -65,7 +65,7 @@ export async function listRoots(db: DbOrTrx, at: string) {
 
 /**
  * Diacritics-insensitive search on code and every name a unit had, within the caller's reach. Exact code first,
- * then units valid on `at` (or today), then the shallower ones.
+ * then committees before the cells under them, then units valid on `at` (or today) before closed ones.
  */
 export async function searchUnits(
   db: DbOrTrx,
@@ -76,7 +76,7 @@ export async function searchUnits(
   const pattern = `%${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const validity = options.onlyValid ? sql<SqlBool>`and ${validAt('u', day)}` : sql``;
   const where = sql<SqlBool>`(u.search_key like ${pattern} or lower(u.code) = ${folded}) ${validity} and ${options.scope}
-    order by (lower(u.code) = ${folded}) desc, (${validAt('u', day)}) desc, nlevel(u.path), u.valid_from desc`;
+    order by (lower(u.code) = ${folded}) desc, nlevel(u.path), (${validAt('u', day)}) desc, u.valid_from desc, u.code`;
   return (await selectUnits(options.at, where, options.limit).execute(db)).rows;
 }
 

@@ -203,6 +203,31 @@ describe('managing units', () => {
     ).toEqual(['body.code', 'body.validFrom']);
   });
 
+  it('guards rename and close: anonymous 401, out of subtree 404, viewer or the unit’s own manager 403', async () => {
+    const cell = (await provinceManager.get(`/api/v1/org-units/${tree.cellA.id}`)).json();
+    const rename = { name: 'Chi bộ ấp Một', effectiveDate: '2024-01-01', version: cell.version };
+    const close = { validTo: '2024-12-31', version: cell.version };
+    expect((await client(t.app).patch(`/api/v1/org-units/${tree.cellA.id}`, rename)).statusCode).toBe(401);
+    expect((await provinceViewer.patch(`/api/v1/org-units/${tree.cellA.id}`, rename)).statusCode).toBe(403);
+    expect((await communeEditor.post(`/api/v1/org-units/${tree.cellA.id}/close`, close)).statusCode).toBe(403);
+    const communeManager = await signedIn(t.app, t.database.db, tree.commune, 'manager');
+    expect((await communeManager.patch(`/api/v1/org-units/${tree.commune.id}`, rename)).statusCode).toBe(403);
+    const outside = (await centralAdmin.get(`/api/v1/org-units/${tree.otherCommune.id}`)).json();
+    const outsideRename = { ...rename, version: outside.version };
+    expect((await provinceManager.patch(`/api/v1/org-units/${tree.otherCommune.id}`, outsideRename)).statusCode).toBe(
+      404,
+    );
+    const badDate = await communeManager.patch(`/api/v1/org-units/${tree.cellA.id}`, {
+      ...rename,
+      effectiveDate: '2099-01-01',
+    });
+    expect(badDate.statusCode).toBe(400);
+    expect(badDate.json().details[0].path).toBe('body.effectiveDate');
+    const renamed = await communeManager.patch(`/api/v1/org-units/${tree.cellA.id}`, rename);
+    expect(renamed.statusCode).toBe(200);
+    expect(renamed.json().name).toBe('Chi bộ ấp Một');
+  });
+
   it('refuses to close a unit whose children are still active', async () => {
     const detail = await provinceManager.get(`/api/v1/org-units/${tree.commune.id}`);
     const response = await provinceManager.post(`/api/v1/org-units/${tree.commune.id}/close`, {

@@ -1,0 +1,211 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Command, Option } from 'commander';
+import { ROLES, type Role } from '../common/roles';
+import { loadConfig, type Config } from './config';
+import type { Database } from './db/connection';
+import { openConfiguredDatabase } from './db/open';
+import { systemActor } from './platform/access';
+import { AppError } from './platform/errors';
+import { ensureAdmin } from './modules/demo/bootstrap';
+import { loadDemo } from './modules/demo/demo.service';
+import { importOrgUnits } from './modules/org-units/org-units-import';
+import { resolveUnit } from './modules/org-units/org-units.service';
+import { createUser, findUserIdByUsername, grantRole, resetPassword } from './modules/users/users.service';
+import { explainStartupError } from './startup-errors';
+import { ensureWebBuild } from './web-build';
+import { createProgress } from './cli-progress';
+
+/** A failure prints one clear line (and the file's errors, for imports) and exits non-zero. */
+function fail(error: unknown, config?: Config): never {
+  if (error instanceof AppError) {
+    process.stderr.write(`Lỗi: ${error.message}\n`);
+    for (const detail of error.details ?? []) {
+      const where = detail.row !== undefined ? `Dòng ${detail.row}, cột ${detail.column ?? ''}` : detail.path;
+      process.stderr.write(`  - ${where}: ${detail.message}\n`);
+    }
+  } else {
+    process.stderr.write(`Lỗi: ${explainStartupError(error, config)}\n`);
+  }
+  process.exit(1);
+}
+
+/** Opens the configured database for one command, runs it and closes the database (PGlite keeps data on close). */
+async function withDatabase(work: (database: Database, config: Config) => Promise<void>): Promise<void> {
+  let config: Config | undefined;
+  let database: Database | undefined;
+  try {
+    config = loadConfig();
+    database = await openConfiguredDatabase(config);
+    await work(database, config);
+  } catch (error) {
+    await database?.close().catch(() => undefined);
+    fail(error, config);
+  }
+  await database.close();
+}
+
+async function unitIdByCode(database: Database, code: string): Promise<string> {
+  const unit = await resolveUnit(database.db, code, new Date().toISOString().slice(0, 10));
+  if (!unit) {
+    throw new AppError('NOT_FOUND', `Không có đơn vị mã ${code}.`);
+  }
+  return unit.id;
+}
+
+async function userIdByName(database: Database, username: string): Promise<string> {
+  const id = await findUserIdByUsername(database.db, username);
+  if (!id) {
+    throw new AppError('NOT_FOUND', `Không có người dùng ${username}.`);
+  }
+  return id;
+}
+
+const roleOption = () => new Option('--role <role>', 'vai trò').choices(ROLES as unknown as string[]);
+
+const program = new Command('lantoa')
+  .description('Lan Tỏa — theo dõi việc thực hiện Chỉ thị 05-CT/TW. Cấu hình qua biến môi trường (xem README).')
+  .showHelpAfterError();
+
+program
+  .command('serve')
+  .description('chạy máy chủ web và API (HOST, PORT, DATA_DIR, DATABASE_URL)')
+  .option('--build-web', 'dựng giao diện web trước nếu chưa có hoặc đã cũ')
+  .action(async (options: { buildWeb?: boolean }) => {
+    let config: Config | undefined;
+    try {
+      config = loadConfig();
+      if (options.buildWeb) {
+        await ensureWebBuild((line) => process.stdout.write(`${line}\n`));
+      }
+      const { startServer } = await import('./server');
+      const server = await startServer(config);
+      const shutdown = (signal: string) => {
+        server.app.log.info({ signal }, 'đang dừng: chờ các yêu cầu đang xử lý rồi đóng cơ sở dữ liệu');
+        const force = setTimeout(() => process.exit(1), 15_000);
+        force.unref();
+        server.stop().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
+      };
+      process.once('SIGINT', () => shutdown('SIGINT'));
+      process.once('SIGTERM', () => shutdown('SIGTERM'));
+    } catch (error) {
+      fail(error, config);
+    }
+  });
+
+program
+  .command('migrate')
+  .description('tạo hoặc cập nhật cấu trúc cơ sở dữ liệu')
+  .action(() =>
+    withDatabase(async () => {
+      process.stdout.write('Cơ sở dữ liệu đã được cập nhật.\n');
+    }),
+  );
+
+const user = program.command('user').description('quản lý người dùng');
+user
+  .command('add <username>')
+  .description('thêm người dùng')
+  .requiredOption('--name <fullName>', 'họ và tên')
+  .requiredOption('--unit <code>', 'mã đơn vị của người dùng')
+  .addOption(roleOption())
+  .option('--password <password>', 'mật khẩu (bỏ trống để tạo ngẫu nhiên)')
+  .action((username: string, options: { name: string; unit: string; role?: Role; password?: string }) =>
+    withDatabase(async (database) => {
+      const unitId = await unitIdByCode(database, options.unit);
+      const result = await createUser(database.db, systemActor('cli'), {
+        username,
+        fullName: options.name,
+        unitId,
+        role: options.role,
+        password: options.password,
+      });
+      process.stdout.write(`Đã thêm ${result.user.username}.\n`);
+      if (result.generatedPassword) {
+        process.stdout.write(`Mật khẩu: ${result.generatedPassword}\n`);
+      }
+    }),
+  );
+user
+  .command('reset-password <username>')
+  .description('đặt lại mật khẩu (kết thúc mọi phiên đăng nhập của người đó)')
+  .option('--password <password>', 'mật khẩu mới (bỏ trống để tạo ngẫu nhiên)')
+  .action((username: string, options: { password?: string }) =>
+    withDatabase(async (database) => {
+      const result = await resetPassword(
+        database.db,
+        systemActor('cli'),
+        await userIdByName(database, username),
+        options.password,
+      );
+      process.stdout.write(`Mật khẩu mới của ${username}: ${result.password}\n`);
+    }),
+  );
+user
+  .command('grant <username>')
+  .description('cấp vai trò trên một đơn vị (bao gồm các đơn vị trực thuộc)')
+  .requiredOption('--unit <code>', 'mã đơn vị')
+  .addOption(roleOption().makeOptionMandatory())
+  .action((username: string, options: { unit: string; role: Role }) =>
+    withDatabase(async (database) => {
+      await grantRole(database.db, systemActor('cli'), await userIdByName(database, username), {
+        unitId: await unitIdByCode(database, options.unit),
+        role: options.role,
+      });
+      process.stdout.write(`Đã cấp vai trò ${options.role} cho ${username} trên ${options.unit}.\n`);
+    }),
+  );
+
+program
+  .command('import')
+  .description('nhập dữ liệu từ tệp XLSX hoặc CSV (tất cả hoặc không gì cả)')
+  .command('org-units <file>')
+  .description('nhập đơn vị: code, name, kind, parent_code, valid_from')
+  .option('--dry-run', 'chỉ kiểm tra, không ghi')
+  .action((file: string, options: { dryRun?: boolean }) =>
+    withDatabase(async (database) => {
+      const progress = createProgress('Đang kiểm tra và nhập');
+      try {
+        const result = await importOrgUnits(
+          database.db,
+          systemActor('cli'),
+          { fileName: path.basename(file), data: fs.readFileSync(file) },
+          { dryRun: !!options.dryRun, onProgress: progress.update },
+        );
+        progress.stop();
+        process.stdout.write(
+          result.dryRun
+            ? `Chạy thử: tệp hợp lệ, sẽ thêm ${result.created} đơn vị. Chưa ghi gì.\n`
+            : `Đã thêm ${result.created} đơn vị.\n`,
+        );
+      } finally {
+        progress.stop();
+      }
+    }),
+  );
+
+program
+  .command('demo')
+  .description('dữ liệu mẫu')
+  .command('load')
+  .description('nạp tổ chức mẫu Cà Mau (nếu chưa có)')
+  .action(() =>
+    withDatabase(async (database, config) => {
+      await ensureAdmin(database.db, { adminPassword: config.adminPassword, dataDir: config.dataDir });
+      const progress = createProgress('Nạp dữ liệu mẫu');
+      const result = await loadDemo(database.db, (step) => progress.step(step));
+      progress.stop();
+      if (result.alreadyLoaded) {
+        process.stdout.write('Dữ liệu mẫu đã có sẵn.\n');
+        return;
+      }
+      process.stdout.write(
+        `Đã nạp: ${result.unitsByPeriod?.before2025} đơn vị trước 01/7/2025, ${result.unitsByPeriod?.from2025} đơn vị từ 01/7/2025, ${result.accounts.length} tài khoản dùng thử.\n`,
+      );
+    }),
+  );
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,88 @@
+import type { Role } from '../../../common/roles';
+import { inTransaction, type Db } from '../../db/connection';
+import { systemActor } from '../../platform/access';
+import { recordAudit } from '../../platform/audit';
+import { getSetting, putSetting } from '../../platform/settings';
+import { DEMO_ACCOUNTS_SETTING } from '../auth/auth.service';
+import type { DemoAccount } from '../auth/auth.schemas';
+import { createUser } from '../users/users.service';
+import { ensureCentralUnit } from './bootstrap';
+import { loadDemoOrganisation, type DemoOrganisation } from './demo-organisation';
+
+export const DEMO_LOADED_SETTING = 'demo.loaded';
+export const DEMO_PASSWORD = 'lantoa-demo';
+/** The commune committee the commune-level demo accounts belong to (Xã Đầm Dơi, from 2025-07-01). */
+export const DEMO_COMMUNE_CODE = '32152';
+
+const DEMO_PEOPLE: { username: string; fullName: string; role: Role; level: 'province' | 'commune' }[] = [
+  { username: 'tinh.xem', fullName: 'Lê Thị Hồng', role: 'viewer', level: 'province' },
+  { username: 'tinh.nhaplieu', fullName: 'Trần Văn Bình', role: 'editor', level: 'province' },
+  { username: 'tinh.quanly', fullName: 'Nguyễn Thanh Hải', role: 'manager', level: 'province' },
+  { username: 'tinh.quantri', fullName: 'Phạm Quốc Dũng', role: 'admin', level: 'province' },
+  { username: 'xa.xem', fullName: 'Võ Thị Mai', role: 'viewer', level: 'commune' },
+  { username: 'xa.nhaplieu', fullName: 'Huỳnh Văn Tâm', role: 'editor', level: 'commune' },
+  { username: 'xa.quanly', fullName: 'Đặng Thị Lan', role: 'manager', level: 'commune' },
+  { username: 'xa.quantri', fullName: 'Dương Minh Khoa', role: 'admin', level: 'commune' },
+];
+
+export interface DemoResult {
+  isLoaded: boolean;
+  alreadyLoaded: boolean;
+  unitsByPeriod?: DemoOrganisation['unitsByPeriod'];
+  accounts: DemoAccount[];
+}
+
+export async function isDemoLoaded(db: Db): Promise<boolean> {
+  return (await getSetting<boolean>(db, DEMO_LOADED_SETTING)) === true;
+}
+
+/**
+ * Loads the demo organisation (real Cà Mau and Bạc Liêu units, before and after the 2025 merger) and its demo
+ * accounts, all in one transaction; does nothing when it is already loaded.
+ */
+export async function loadDemo(db: Db, onStep?: (step: string) => void): Promise<DemoResult> {
+  if (await isDemoLoaded(db)) {
+    return { isLoaded: true, alreadyLoaded: true, accounts: [] };
+  }
+  const actor = systemActor('demo');
+  return inTransaction(db, async (trx) => {
+    const central = await ensureCentralUnit(trx);
+    onStep?.('Cơ cấu tổ chức Cà Mau, Bạc Liêu');
+    const organisation = await loadDemoOrganisation(trx, central.id);
+    onStep?.('Tài khoản dùng thử');
+    const communeId = organisation.newCommuneIds.get(DEMO_COMMUNE_CODE);
+    if (!communeId) {
+      throw new Error(`demo: commune ${DEMO_COMMUNE_CODE} is missing from the 2025 data`);
+    }
+    const accounts: DemoAccount[] = [];
+    for (const person of DEMO_PEOPLE) {
+      const unitId = person.level === 'province' ? organisation.newProvinceId : communeId;
+      await createUser(trx, actor, {
+        username: person.username,
+        fullName: person.fullName,
+        unitId,
+        role: person.role,
+        password: DEMO_PASSWORD,
+        isDemo: true,
+      });
+      accounts.push({
+        username: person.username,
+        password: DEMO_PASSWORD,
+        fullName: person.fullName,
+        role: person.role,
+        unitCode: person.level === 'province' ? '96' : DEMO_COMMUNE_CODE,
+        unitName: person.level === 'province' ? 'Tỉnh ủy Cà Mau' : 'Đảng ủy xã Đầm Dơi',
+      });
+    }
+    await putSetting(trx, DEMO_ACCOUNTS_SETTING, accounts);
+    await putSetting(trx, DEMO_LOADED_SETTING, true);
+    await recordAudit(trx, actor, {
+      action: 'demo.load',
+      entityType: 'demo',
+      unitId: central.id,
+      summary: `Nạp dữ liệu mẫu: ${organisation.unitsByPeriod.before2025} đơn vị trước 01/7/2025, ${organisation.unitsByPeriod.from2025} đơn vị từ 01/7/2025`,
+      after: organisation.unitsByPeriod,
+    });
+    return { isLoaded: true, alreadyLoaded: false, unitsByPeriod: organisation.unitsByPeriod, accounts };
+  });
+}
