@@ -1,9 +1,10 @@
-import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, GeneratedAlways, Insertable, Selectable, Updateable } from 'kysely';
+import type { DateString, Json, Timestamp } from './tables/types';
+import type { CampaignTables } from './tables/campaigns';
+import type { CommendationTables } from './tables/commendations';
+import type { ModelTables } from './tables/models';
 
-/** Dates travel as `YYYY-MM-DD` strings (type parser in connection.ts), never as JS Dates. */
-type DateString = string;
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type Json = ColumnType<unknown, string | undefined, string>;
+export type { DateString, Json, Timestamp } from './tables/types';
 
 export interface OrgUnitTable {
   id: Generated<string>;
@@ -114,7 +115,11 @@ export interface SchemaMigrationTable {
   applied_at: Timestamp;
 }
 
-export interface DB {
+/**
+ * Every table. Each domain keeps its tables' types in `tables/<domain>.ts`, so parallel work on two domains does not
+ * edit one file.
+ */
+export interface DB extends CampaignTables, CommendationTables, ModelTables {
   org_unit: OrgUnitTable;
   org_unit_name: OrgUnitNameTable;
   org_event: OrgEventTable;
