@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import type { LightMyRequestResponse } from 'fastify';
 import { buildApp, type AppContext } from '../app';
@@ -15,7 +18,9 @@ export interface TestContext {
 /** A migrated database of its own and an app on it; one per test file (beforeAll), closed in afterAll. */
 export async function createTestContext(): Promise<TestContext> {
   const database = await openTestDatabase();
-  const config = { ...loadConfig({}), dataDir: '/nonexistent-test-data-dir', loadDemo: false };
+  // A data folder of its own (stored files land there), removed with the context.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lantoa-test-'));
+  const config = { ...loadConfig({}), dataDir, loadDemo: false };
   const ctx: AppContext = { database, config };
   const app = await buildApp(ctx);
   await app.ready();
@@ -26,6 +31,7 @@ export async function createTestContext(): Promise<TestContext> {
     close: async () => {
       await app.close();
       await database.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
