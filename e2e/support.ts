@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
+
+/** The administrator of the fresh e2e server (ADMIN_PASSWORD in playwright.config.ts). */
+export const ADMIN = { username: 'admin', password: 'e2e-admin-pass' };
+
+const ARTIFACTS = path.join(import.meta.dirname, 'artifacts');
+
+/** Signs in through the form and waits for the organisation page. */
+export async function signIn(page: Page, username = ADMIN.username, password = ADMIN.password): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Tên đăng nhập', { exact: true }).fill(username);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page).toHaveURL(/\/org-units/);
+  await expect(page.getByRole('heading', { name: 'Cơ cấu tổ chức' })).toBeVisible();
+}
+
+/** Saves a screenshot to e2e/artifacts/<name>.png and attaches it to the report. */
+export async function snap(page: Page, testInfo: TestInfo, name: string, fullPage = true): Promise<void> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage });
+  await testInfo.attach(name, { path: file, contentType: 'image/png' });
+}
+
+/** The tree node whose title links to a unit of exactly this name. */
+export function treeNode(page: Page, name: string): Locator {
+  return page.locator('.ant-tree-treenode').filter({ has: page.getByRole('link', { name, exact: true }) });
+}
+
+/** Opens a tree node and waits until its children are shown. */
+export async function expandNode(page: Page, name: string): Promise<Locator> {
+  const node = treeNode(page, name);
+  await expect(node).toHaveCount(1);
+  const title = node.locator('.org-node');
+  const id = await title.getAttribute('data-id');
+  if (!(await node.getAttribute('class'))?.includes('ant-tree-treenode-switcher-open')) {
+    await node.locator('.ant-tree-switcher').click();
+  }
+  const children = page.locator(`.org-node[data-parent="${id}"]`);
+  await expect(children.first()).toBeVisible();
+  return children;
+}
+
+/** Types a date into the "as of" picker (dd/MM/yyyy) and confirms it. */
+export async function setAtDate(page: Page, label: string, ddmmyyyy: string): Promise<void> {
+  const input = page.getByLabel(label);
+  await input.click();
+  await input.fill(ddmmyyyy);
+  await input.press('Enter');
+  await expect(input).toHaveValue(ddmmyyyy);
+}
+
+/** Picks an option of the open Ant Design select (its accessible list is hidden; the visible one is not a listbox). */
+export async function pickOption(page: Page, text: string | RegExp): Promise<void> {
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .filter({ hasText: text })
+    .first()
+    .click();
+}

@@ -1,0 +1,23 @@
+import { Table } from 'antd';
+import type { ErrorDetail } from '../../../common/errors';
+import { useT } from '../../i18n/useT';
+
+/** The server's list of problems in an imported file: row, column, what is wrong. */
+export function ImportErrorsTable({ details }: { details: ErrorDetail[] }) {
+  const t = useT();
+  return (
+    <Table<ErrorDetail & { index: number }>
+      data-testid="import-errors"
+      size="small"
+      rowKey="index"
+      dataSource={details.map((detail, index) => ({ ...detail, index }))}
+      pagination={details.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+      scroll={{ x: 'max-content' }}
+      columns={[
+        { title: t('import.row'), dataIndex: 'row', width: 70, render: (value?: number) => value ?? '—' },
+        { title: t('import.column'), dataIndex: 'column', width: 120, render: (value?: string) => value ?? '—' },
+        { title: t('import.error'), dataIndex: 'message' },
+      ]}
+    />
+  );
+}
