@@ -3,14 +3,16 @@
  * Tone-mark placement (`hoà` / `hòa`) folds to the same key because every mark is dropped.
  */
 export function foldVietnamese(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    // Đ (U+0110) and the look-alike Ð (U+00D0) that some keyboards and old files produce.
-    .replace(/[đĐðÐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    text
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      // Đ (U+0110) and the look-alike Ð (U+00D0) that some keyboards and old files produce.
+      .replace(/[đĐðÐ]/g, 'd')
+      .toLowerCase()
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });

@@ -17,7 +17,12 @@ import { registerAuth } from './platform/auth/plugin';
 import { registerErrorHandling, registerOriginCheck } from './platform/http';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
+import { commendationsRoutes } from './modules/commendations/commendations.routes';
+import { campaignsRoutes } from './modules/campaigns/campaigns.routes';
+import { studyThemesRoutes } from './modules/campaigns/study-themes.routes';
+import { documentsRoutes } from './modules/documents/documents.routes';
 import { orgUnitsRoutes } from './modules/org-units/org-units.routes';
+import { modelsRoutes } from './modules/models/models.routes';
 import { usersRoutes } from './modules/users/users.routes';
 
 // Validation messages in Vietnamese, the language of every user-facing error.
@@ -99,6 +104,11 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       await api.register(orgUnitsRoutes, { ctx, prefix: '/org-units' });
       await api.register(usersRoutes, { ctx, prefix: '/users' });
       await api.register(auditRoutes, { ctx, prefix: '/audit-log' });
+      await api.register(commendationsRoutes, { ctx });
+      await api.register(campaignsRoutes, { ctx, prefix: '/campaigns' });
+      await api.register(studyThemesRoutes, { ctx, prefix: '/study-themes' });
+      await api.register(documentsRoutes, { ctx, prefix: '/documents' });
+      await api.register(modelsRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );

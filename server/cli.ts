@@ -9,6 +9,8 @@ import { systemActor } from './platform/access';
 import { AppError } from './platform/errors';
 import { ensureAdmin } from './modules/demo/bootstrap';
 import { loadDemo } from './modules/demo/demo.service';
+import { importCommendations } from './modules/commendations/commendations-import';
+import { importModels } from './modules/models/models-import';
 import { importOrgUnits } from './modules/org-units/org-units-import';
 import { resolveUnit } from './modules/org-units/org-units.service';
 import { createUser, findUserIdByUsername, grantRole, resetPassword } from './modules/users/users.service';
@@ -159,9 +161,10 @@ user
     }),
   );
 
-program
+const importCommand = program
   .command('import')
-  .description('nhập dữ liệu từ tệp XLSX hoặc CSV (tất cả hoặc không gì cả)')
+  .description('nhập dữ liệu từ tệp XLSX hoặc CSV (tất cả hoặc không gì cả)');
+importCommand
   .command('org-units <file>')
   .description('nhập đơn vị: code, name, kind, parent_code, valid_from')
   .option('--dry-run', 'chỉ kiểm tra, không ghi')
@@ -180,6 +183,61 @@ program
           result.dryRun
             ? `Chạy thử: tệp hợp lệ, sẽ thêm ${result.created} đơn vị. Chưa ghi gì.\n`
             : `Đã thêm ${result.created} đơn vị.\n`,
+        );
+      } finally {
+        progress.stop();
+      }
+    }),
+  );
+
+importCommand
+  .command('models <file>')
+  .description('nhập mô hình, cách làm hay: title, kind, unit_code, field, start_date, status, …')
+  .option('--dry-run', 'chỉ kiểm tra, không ghi')
+  .action((file: string, options: { dryRun?: boolean }) =>
+    withDatabase(async (database) => {
+      const progress = createProgress('Đang kiểm tra và nhập');
+      try {
+        const result = await importModels(
+          database.db,
+          systemActor('cli'),
+          { fileName: path.basename(file), data: fs.readFileSync(file) },
+          { dryRun: !!options.dryRun, onProgress: progress.update },
+        );
+        progress.stop();
+        process.stdout.write(
+          result.dryRun
+            ? `Chạy thử: tệp hợp lệ, sẽ thêm ${result.created} mô hình. Chưa ghi gì.\n`
+            : `Đã thêm ${result.created} mô hình.\n`,
+        );
+      } finally {
+        progress.stop();
+      }
+    }),
+  );
+
+importCommand
+  .command('commendations <file>')
+  .description('nhập khen thưởng, mỗi dòng một tập thể/cá nhân: decision_number, decision_date, level, form, issuer, …')
+  .option('--dry-run', 'chỉ kiểm tra, không ghi')
+  .option('--skip-existing', 'bỏ qua quyết định đã có (cùng số, ngày, cơ quan ban hành)')
+  .action((file: string, options: { dryRun?: boolean; skipExisting?: boolean }) =>
+    withDatabase(async (database) => {
+      const progress = createProgress('Đang kiểm tra và nhập');
+      try {
+        const result = await importCommendations(
+          database.db,
+          systemActor('cli'),
+          { fileName: path.basename(file), filePath: file },
+          { dryRun: !!options.dryRun, skipExisting: !!options.skipExisting, onProgress: progress.update },
+        );
+        progress.stop();
+        const what = `${result.decisions} quyết định, ${result.recipients} tập thể, cá nhân`;
+        const skipped = result.skipped.length ? ` Bỏ qua ${result.skipped.length} quyết định đã có.` : '';
+        process.stdout.write(
+          result.dryRun
+            ? `Chạy thử: tệp hợp lệ, sẽ thêm ${what}. Chưa ghi gì.${skipped}\n`
+            : `Đã thêm ${what}.${skipped}\n`,
         );
       } finally {
         progress.stop();

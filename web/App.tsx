@@ -5,6 +5,7 @@ import { RequireAuth } from './features/auth/RequireAuth';
 import { AppShell } from './layout/AppShell';
 import { NotFoundPage } from './layout/NotFoundPage';
 import { LazyPage } from './layout/LazyPage';
+import { features } from './features/registry';
 
 // Each page is its own chunk: the first load carries only the shell.
 const LoginPage = lazy(() => import('./features/auth/LoginPage').then((m) => ({ default: m.LoginPage })));
@@ -34,6 +35,9 @@ export function App() {
         <Route index element={<Navigate to="/org-units" replace />} />
         <Route path="org-units" element={<OrgTreePage />} />
         <Route path="org-units/:id" element={<OrgUnitPage />} />
+        {features.flatMap((feature) =>
+          feature.routes.map((route) => <Route key={route.path} path={route.path} element={route.element} />),
+        )}
         <Route
           path="users"
           element={

@@ -33,3 +33,29 @@ export function postFile(
 ): Promise<LightMyRequestResponse> {
   return client.request({ method: 'POST', url, ...multipartFile(fileName, data, options) });
 }
+
+/** A multipart/form-data body with text fields and one file part (in field `file` unless told), fields first. */
+export function multipartForm(
+  fields: Record<string, string>,
+  file?: { fileName: string; data: Buffer | string; field?: string; contentType?: string },
+  options: { isFileFirst?: boolean } = {},
+): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = `----lantoa-${crypto.randomBytes(8).toString('hex')}`;
+  const fieldParts = Object.entries(fields).map(([name, value]) =>
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`, 'utf8'),
+  );
+  const fileParts = file
+    ? [
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? 'file'}"; ` +
+            `filename="${file.fileName}"\r\nContent-Type: ${file.contentType ?? 'application/octet-stream'}\r\n\r\n`,
+          'utf8',
+        ),
+        Buffer.isBuffer(file.data) ? file.data : Buffer.from(file.data, 'utf8'),
+        Buffer.from('\r\n', 'utf8'),
+      ]
+    : [];
+  const parts = options.isFileFirst ? [...fileParts, ...fieldParts] : [...fieldParts, ...fileParts];
+  const payload = Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`, 'utf8')]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}

@@ -5,6 +5,9 @@ import { recordAudit } from '../../platform/audit';
 import { getSetting, putSetting } from '../../platform/settings';
 import { DEMO_ACCOUNTS_SETTING } from '../auth/auth.service';
 import type { DemoAccount } from '../auth/auth.schemas';
+import { loadDemoCampaigns } from '../campaigns/campaigns-demo';
+import { loadDemoCommendations } from '../commendations/commendations-demo';
+import { loadDemoModels } from '../models/models-demo';
 import { createUser } from '../users/users.service';
 import { ensureCentralUnit } from './bootstrap';
 import { loadDemoOrganisation, type DemoOrganisation } from './demo-organisation';
@@ -74,6 +77,13 @@ export async function loadDemo(db: Db, onStep?: (step: string) => void): Promise
         unitName: person.level === 'province' ? 'Tỉnh ủy Cà Mau' : 'Đảng ủy xã Đầm Dơi',
       });
     }
+    await loadDemoCampaigns(trx, { centralId: central.id, newProvinceId: organisation.newProvinceId });
+    await loadDemoModels(trx, {
+      centralId: central.id,
+      newProvinceId: organisation.newProvinceId,
+      newCommuneIds: organisation.newCommuneIds,
+    });
+    await loadDemoCommendations(trx, { centralId: central.id, ...organisation });
     await putSetting(trx, DEMO_ACCOUNTS_SETTING, accounts);
     await putSetting(trx, DEMO_LOADED_SETTING, true);
     await recordAudit(trx, actor, {

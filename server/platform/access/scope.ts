@@ -87,4 +87,24 @@ export class Scope {
     }
     return sql<SqlBool>`${pathColumn} <@ ${sql.val(roots)}::ltree[]`;
   }
+
+  /**
+   * SQL condition: the ltree at `pathColumn` lies in the caller's reach or above it (an ancestor of one of their
+   * roots). What a higher committee issues — a national directive, its themes — applies to every unit below, so a
+   * commune user reads it without reaching TW.
+   */
+  sqlContainsOrAbove(
+    pathColumn: Expression<unknown> | RawBuilder<unknown>,
+    minRole: Role = 'viewer',
+  ): RawBuilder<SqlBool> {
+    if (this.isSystem) {
+      return sql<SqlBool>`true`;
+    }
+    const roots = this.roots(minRole);
+    if (roots.length === 0) {
+      return sql<SqlBool>`false`;
+    }
+    const array = sql`${sql.val(roots)}::ltree[]`;
+    return sql<SqlBool>`(${pathColumn} <@ ${array} or ${pathColumn} @> ${array})`;
+  }
 }

@@ -1,0 +1,162 @@
+import { expect, test, type Page } from '@playwright/test';
+import { pickOption, signIn, snap } from './support';
+
+const DEMO_PASSWORD = 'lantoa-demo';
+const HEADER =
+  'decision_number,decision_date,level,form,issuer,recipient_type,recipient_name,unit_code,position,reason';
+
+/** Types a date (dd/MM/yyyy) into the date picker of the open dialog and confirms it. */
+async function fillDate(page: Page, label: string, ddmmyyyy: string): Promise<void> {
+  const input = page.getByRole('dialog').getByLabel(label, { exact: true });
+  await input.click();
+  await input.fill(ddmmyyyy);
+  await input.press('Enter');
+  await expect(input).toHaveValue(ddmmyyyy);
+}
+
+/** Opens a select by its label inside `scope`, types to search, and picks the option. */
+async function choose(page: Page, select: ReturnType<Page['getByLabel']>, text: string | RegExp, search?: string) {
+  await select.click();
+  if (search) {
+    await select.fill(search);
+  }
+  await pickOption(page, text);
+}
+
+function csv(rows: string[]): { name: string; mimeType: string; buffer: Buffer } {
+  const body = [HEADER, ...rows].join('\r\n') + '\r\n';
+  return {
+    name: 'khen-thuong.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body, 'utf8')]),
+  };
+}
+
+test('the article’s figures for Tỉnh ủy Cà Mau over 2016-05-15 … 2019-08-20', async ({ page }, testInfo) => {
+  await signIn(page, 'tinh.quanly', DEMO_PASSWORD);
+  await page.goto('/commendations/stats?unit=96&from=2016-05-15&to=2019-08-20');
+  const sentence = page.getByTestId('stats-sentence');
+  await expect(sentence).toContainText('Tỉnh ủy Cà Mau, từ 15/05/2016 đến 20/08/2019');
+  await expect(sentence).toContainText(
+    'Cấp huyện khen thưởng 281 tập thể và 410 cá nhân; Cấp tỉnh khen thưởng 46 tập thể và 56 cá nhân; ' +
+      'Cấp Trung ương khen thưởng 02 tập thể và 02 cá nhân',
+  );
+  await expect(page.getByTestId('stats-children')).toContainText('Huyện ủy Đầm Dơi');
+  await snap(page, testInfo, 'commendations-stats');
+
+  await page.goto('/commendations');
+  await expect(page.getByRole('heading', { name: 'Khen thưởng' })).toBeVisible();
+  await page.getByTestId('commendation-search').fill('QĐ/TU');
+  await expect(page.getByTestId('decisions').locator('tr.ant-table-row').first()).toContainText('-QĐ/TU');
+  await snap(page, testInfo, 'commendations-list');
+});
+
+test('an editor creates a decision and adds its recipients inline', async ({ page }, testInfo) => {
+  await signIn(page, 'tinh.nhaplieu', DEMO_PASSWORD);
+  await page.goto('/commendations');
+  await page.getByRole('button', { name: 'Thêm quyết định' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Số, ký hiệu', { exact: true }).fill('301-QĐ/TU');
+  await fillDate(page, 'Ngày quyết định', '15/10/2025');
+  await dialog.getByLabel('Cơ quan ban hành', { exact: true }).fill('Tỉnh ủy Cà Mau');
+  await choose(page, dialog.getByLabel('Cấp ủy ban hành (nếu trong hệ thống)'), 'Tỉnh ủy Cà Mau', 'tinh uy ca mau');
+  await choose(page, dialog.getByLabel('Cấp khen', { exact: true }), 'Cấp tỉnh');
+  await choose(page, dialog.getByLabel('Hình thức', { exact: true }), 'Bằng khen');
+  await snap(page, testInfo, 'commendation-create', false);
+  await dialog.getByRole('button', { name: 'Lưu' }).click();
+
+  await expect(page).toHaveURL(/\/commendations\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('heading', { name: '301-QĐ/TU' })).toBeVisible();
+  const recipients = page.getByTestId('recipients');
+  const add = async (type: string, name: string, unitSearch: string, unit: RegExp, position?: string) => {
+    await page.getByRole('button', { name: 'Thêm người, tập thể' }).click();
+    const row = recipients.locator('tr.ant-table-row').last();
+    await row.locator('.ant-select').first().click();
+    await pickOption(page, type);
+    await row.getByLabel('Tên', { exact: true }).fill(name);
+    const unitSelect = row.locator('.ant-select').nth(1);
+    await unitSelect.click();
+    await unitSelect.locator('input').fill(unitSearch);
+    await pickOption(page, unit);
+    if (position) {
+      await row.getByLabel('Chức vụ', { exact: true }).fill(position);
+    }
+    await row.getByRole('button', { name: 'Lưu' }).click();
+    await expect(recipients).toContainText(name);
+  };
+  await add('Cá nhân', 'Nguyễn Thị Thu Hà', 'dam doi', /Đảng ủy xã Đầm Dơi/, 'Phó Bí thư Đảng ủy');
+  await add('Tập thể', 'Đảng bộ xã Đầm Dơi', 'dam doi', /Đảng ủy xã Đầm Dơi/);
+  await expect(recipients.locator('tr.ant-table-row')).toHaveCount(2);
+  await expect(page.getByText('Tập thể, cá nhân được khen (2)')).toBeVisible();
+  await snap(page, testInfo, 'commendation-decision');
+
+  await page.goto('/commendations');
+  await page.getByTestId('commendation-search').fill('nguyen thi thu ha');
+  await expect(page.getByTestId('decisions').getByRole('link', { name: '301-QĐ/TU' })).toBeVisible();
+});
+
+test('an import with errors shows every bad cell; a good one changes the counts', async ({ page }, testInfo) => {
+  await signIn(page, 'tinh.nhaplieu', DEMO_PASSWORD);
+  const statsUrl = '/commendations/stats?unit=32152&from=2025-11-01&to=2025-11-30';
+  await page.goto(statsUrl);
+  const levels = page.getByTestId('stats-sentence');
+  await expect(levels).toContainText('Đảng ủy xã Đầm Dơi');
+  const before = (await levels.textContent()) ?? '';
+
+  await page.goto('/commendations/import');
+  await expect(page.getByRole('heading', { name: 'Nhập khen thưởng từ tệp' })).toBeVisible();
+  await page
+    .locator('input[type=file]')
+    .setInputFiles(
+      csv([
+        '12-QĐ/ĐU,31/11/2025,commune,GIAY_KHEN,Đảng ủy xã Đầm Dơi,individual,Lê Văn Tám,32152-01,Đảng viên,',
+        '13-QĐ/ĐU,2025-11-20,xã,GIAY_KHEN,Đảng ủy xã Đầm Dơi,individual,Lê Văn Chín,KHONG-CO,Đảng viên,',
+        '13-QĐ/ĐU,2025-11-20,commune,BANG_KHEN,Đảng ủy xã Đầm Dơi,collective,Chi bộ ấp 1,32152-01,,',
+      ]),
+    );
+  await page.getByRole('button', { name: 'Kiểm tra tệp' }).click();
+  const errors = page.getByTestId('import-errors');
+  await expect(errors).toBeVisible();
+  await expect(errors).toContainText('Dòng');
+  await expect(errors).toContainText('decision_date');
+  await expect(errors).toContainText('Ngày "31/11/2025" không hợp lệ');
+  await expect(errors).toContainText('Không tìm thấy đơn vị mã "KHONG-CO"');
+  await expect(errors).toContainText('Khác với dòng 3');
+  await expect(page.getByText(/Tệp có \d+ lỗi; chưa ghi dữ liệu nào/)).toBeVisible();
+  await snap(page, testInfo, 'commendations-import-errors');
+
+  await page
+    .locator('input[type=file]')
+    .setInputFiles(
+      csv([
+        '14-QĐ/ĐU,2025-11-20,commune,GIAY_KHEN,Đảng ủy xã Đầm Dơi,individual,Lê Văn Tám,32152-01,Đảng viên,Gương mẫu',
+        '14-QĐ/ĐU,2025-11-20,commune,GIAY_KHEN,Đảng ủy xã Đầm Dơi,individual,Trần Thị Mỹ,32152-02,Trưởng ấp,',
+        '14-QĐ/ĐU,2025-11-20,commune,GIAY_KHEN,Đảng ủy xã Đầm Dơi,collective,Chi bộ ấp 1,32152-01,,',
+      ]),
+    );
+  await page.getByRole('button', { name: 'Kiểm tra tệp' }).click();
+  const result = page.getByTestId('import-result');
+  await expect(result).toContainText('Tệp hợp lệ: sẽ thêm 1 quyết định, 3 tập thể, cá nhân. Chưa ghi gì.');
+  await snap(page, testInfo, 'commendations-import-dry-run');
+  await result.getByRole('button', { name: 'Nhập vào hệ thống' }).click();
+  await expect(result).toContainText('Đã nhập 1 quyết định, 3 tập thể, cá nhân.');
+  await snap(page, testInfo, 'commendations-import-done');
+
+  await page.goto(statsUrl);
+  await expect(levels).not.toHaveText(before);
+  await expect(page.getByTestId('stats-levels')).toContainText('Cấp xã');
+  await snap(page, testInfo, 'commendations-stats-after-import');
+});
+
+test('the list and a decision fit a 360 px phone screen', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await signIn(page, 'tinh.quanly', DEMO_PASSWORD);
+  await page.goto('/commendations');
+  await expect(page.getByTestId('decisions').locator('tr.ant-table-row').first()).toBeVisible();
+  await snap(page, testInfo, 'commendations-list-phone');
+  await page.getByTestId('decisions').locator('tr.ant-table-row').first().getByRole('link').click();
+  await expect(page.getByTestId('recipients')).toBeVisible();
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(360);
+  await snap(page, testInfo, 'commendation-decision-phone');
+});

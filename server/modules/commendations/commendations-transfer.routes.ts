@@ -1,0 +1,85 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../app';
+import { actorOf } from '../../platform/auth/plugin';
+import { validationFailed } from '../../platform/errors';
+import { ACCEPTED_EXTENSIONS, attachmentDisposition, XLSX_CONTENT_TYPE } from '../../platform/import';
+import { commendationsTemplate, exportCommendations, type XlsxFile } from './commendations-export';
+import { assertCanImportCommendations, importCommendations } from './commendations-import';
+import { importQuerySchema, importResultSchema, listDecisionsQuerySchema } from './commendations.schemas';
+
+function sendXlsx(reply: FastifyReply, file: XlsxFile) {
+  return reply
+    .header('content-type', XLSX_CONTENT_TYPE)
+    .header('content-disposition', attachmentDisposition(file.fileName))
+    .header('cache-control', 'no-store')
+    .send(file.data);
+}
+
+/** The uploaded file of field `file`, refused early (before buffering) when it is not .xlsx or .csv. */
+async function readUpload(request: FastifyRequest): Promise<{ fileName: string; data: Buffer }> {
+  const missing = 'Chưa có tệp: gửi tệp .xlsx hoặc .csv trong trường "file" (multipart/form-data).';
+  if (!request.isMultipart()) {
+    throw validationFailed(missing, [{ path: 'body.file', message: missing }]);
+  }
+  const part = await request.file();
+  if (!part || part.fieldname !== 'file') {
+    throw validationFailed(missing, [{ path: 'body.file', message: missing }]);
+  }
+  const name = part.filename.toLowerCase();
+  if (!ACCEPTED_EXTENSIONS.some((extension) => name.endsWith(extension))) {
+    const message = `Chỉ nhận tệp .xlsx hoặc .csv; tệp "${part.filename}" không đúng loại.`;
+    throw validationFailed(message, [{ path: 'body.file', message }]);
+  }
+  return { fileName: part.filename, data: await part.toBuffer() };
+}
+
+/** Import from XLSX/CSV, the import template, and the XLSX export of what the list's filters show. */
+export const commendationsTransferRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const tags = ['commendations'];
+  const { db } = ctx.database;
+
+  app.get(
+    '/import-template',
+    { schema: { tags, summary: 'Tệp mẫu XLSX để nhập khen thưởng (danh sách chọn, trang Hướng dẫn)' } },
+    async (request, reply) => {
+      assertCanImportCommendations(actorOf(request));
+      return sendXlsx(reply, await commendationsTemplate());
+    },
+  );
+
+  app.post(
+    '/import',
+    {
+      schema: {
+        tags,
+        summary:
+          'Nhập khen thưởng từ tệp .xlsx hoặc .csv, mỗi dòng một tập thể/cá nhân (multipart/form-data, trường "file"). ' +
+          'Tất cả hoặc không gì cả; dryRun=true chỉ kiểm tra; skipExisting=true bỏ qua quyết định đã có.',
+        querystring: importQuerySchema,
+        response: { 200: importResultSchema },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      assertCanImportCommendations(actor);
+      const file = await readUpload(request);
+      return importCommendations(db, actor, file, {
+        dryRun: request.query.dryRun === 'true',
+        skipExisting: request.query.skipExisting === 'true',
+      });
+    },
+  );
+
+  app.get(
+    '/export',
+    {
+      schema: {
+        tags,
+        summary: 'Xuất ra XLSX các quyết định theo bộ lọc của danh sách, mỗi dòng một tập thể/cá nhân',
+        querystring: listDecisionsQuerySchema.omit({ page: true, pageSize: true }),
+      },
+    },
+    async (request, reply) => sendXlsx(reply, await exportCommendations(db, actorOf(request), request.query)),
+  );
+};

@@ -1,0 +1,17 @@
+import type { ReactNode } from 'react';
+import { campaignsMenuItem, campaignsRoutes } from './campaigns/routes';
+import { commendationsMenuItem, commendationsRoutes } from './commendations/routes';
+import { modelsMenuItem, modelsRoutes } from './models/routes';
+
+export interface FeatureMenuItem {
+  key: string;
+  icon: ReactNode;
+  label: { vi: string; en: string };
+}
+
+/** Domain features beyond the shell, in menu order; each brings its own routes and menu entry. */
+export const features: { routes: { path: string; element: ReactNode }[]; menuItem: FeatureMenuItem }[] = [
+  { routes: campaignsRoutes, menuItem: campaignsMenuItem },
+  { routes: commendationsRoutes, menuItem: commendationsMenuItem },
+  { routes: modelsRoutes, menuItem: modelsMenuItem },
+];
