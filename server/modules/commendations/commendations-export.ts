@@ -1,3 +1,4 @@
+import type { XlsxFile } from '../../platform/import';
 import { sql } from 'kysely';
 import {
   COMMENDATION_FORM_LABELS,
@@ -193,11 +194,6 @@ export const COMMENDATION_COLUMNS = defineColumns([
 ]);
 
 export type CommendationColumnKey = (typeof COMMENDATION_COLUMNS)[number]['key'];
-
-export interface XlsxFile {
-  fileName: string;
-  data: Buffer;
-}
 
 const SHEET_NAME = 'Khen thưởng';
 const NOTES = [

@@ -1,38 +1,10 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app';
 import { actorOf } from '../../platform/auth/plugin';
-import { validationFailed } from '../../platform/errors';
-import { ACCEPTED_EXTENSIONS, attachmentDisposition, XLSX_CONTENT_TYPE } from '../../platform/import';
-import { commendationsTemplate, exportCommendations, type XlsxFile } from './commendations-export';
+import { readUpload, sendXlsx } from '../../platform/import';
+import { commendationsTemplate, exportCommendations } from './commendations-export';
 import { assertCanImportCommendations, importCommendations } from './commendations-import';
 import { importQuerySchema, importResultSchema, listDecisionsQuerySchema } from './commendations.schemas';
-
-function sendXlsx(reply: FastifyReply, file: XlsxFile) {
-  return reply
-    .header('content-type', XLSX_CONTENT_TYPE)
-    .header('content-disposition', attachmentDisposition(file.fileName))
-    .header('cache-control', 'no-store')
-    .send(file.data);
-}
-
-/** The uploaded file of field `file`, refused early (before buffering) when it is not .xlsx or .csv. */
-async function readUpload(request: FastifyRequest): Promise<{ fileName: string; data: Buffer }> {
-  const missing = 'Chưa có tệp: gửi tệp .xlsx hoặc .csv trong trường "file" (multipart/form-data).';
-  if (!request.isMultipart()) {
-    throw validationFailed(missing, [{ path: 'body.file', message: missing }]);
-  }
-  const part = await request.file();
-  if (!part || part.fieldname !== 'file') {
-    throw validationFailed(missing, [{ path: 'body.file', message: missing }]);
-  }
-  const name = part.filename.toLowerCase();
-  if (!ACCEPTED_EXTENSIONS.some((extension) => name.endsWith(extension))) {
-    const message = `Chỉ nhận tệp .xlsx hoặc .csv; tệp "${part.filename}" không đúng loại.`;
-    throw validationFailed(message, [{ path: 'body.file', message }]);
-  }
-  return { fileName: part.filename, data: await part.toBuffer() };
-}
 
 /** Import from XLSX/CSV, the import template, and the XLSX export of what the list's filters show. */
 export const commendationsTransferRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {

@@ -1,3 +1,4 @@
+import type { XlsxFile } from '../../platform/import';
 import { formatDateVi, todayIso } from '../../../common/dates';
 import {
   ALLOWED_PARENT_KINDS,
@@ -95,11 +96,6 @@ export const ORG_UNIT_COLUMNS = defineColumns([
     description: 'Ngày cuối cùng đơn vị hoạt động; để trống nếu còn hoạt động.',
   },
 ]);
-
-export interface XlsxFile {
-  fileName: string;
-  data: Buffer;
-}
 
 const SHEET_NAME = 'Đơn vị';
 

@@ -1,12 +1,10 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { UNIT_KINDS } from '../../../common/org-units';
 import type { AppContext } from '../../app';
 import { actorOf } from '../../platform/auth/plugin';
-import { validationFailed } from '../../platform/errors';
-import { ACCEPTED_EXTENSIONS, attachmentDisposition, XLSX_CONTENT_TYPE } from '../../platform/import';
-import { exportOrgUnits, orgUnitsTemplate, type XlsxFile } from './org-units-export';
+import { readUpload, sendXlsx } from '../../platform/import';
+import { exportOrgUnits, orgUnitsTemplate } from './org-units-export';
 import { assertCanImportUnits, importOrgUnits } from './org-units-import';
 import { atQuerySchema } from './org-units.schemas';
 
@@ -30,32 +28,6 @@ const importResultSchema = z.object({
 });
 
 const exportParamsSchema = z.object({ id: z.string().trim().min(1).max(64) });
-
-function sendXlsx(reply: FastifyReply, file: XlsxFile) {
-  return reply
-    .header('content-type', XLSX_CONTENT_TYPE)
-    .header('content-disposition', attachmentDisposition(file.fileName))
-    .header('cache-control', 'no-store')
-    .send(file.data);
-}
-
-/** The uploaded file of field `file`, refused early (before buffering) when it is not .xlsx or .csv. */
-async function readUpload(request: FastifyRequest): Promise<{ fileName: string; data: Buffer }> {
-  const missing = 'Chưa có tệp: gửi tệp .xlsx hoặc .csv trong trường "file" (multipart/form-data).';
-  if (!request.isMultipart()) {
-    throw validationFailed(missing, [{ path: 'body.file', message: missing }]);
-  }
-  const part = await request.file();
-  if (!part || part.fieldname !== 'file') {
-    throw validationFailed(missing, [{ path: 'body.file', message: missing }]);
-  }
-  const name = part.filename.toLowerCase();
-  if (!ACCEPTED_EXTENSIONS.some((extension) => name.endsWith(extension))) {
-    const message = `Chỉ nhận tệp .xlsx hoặc .csv; tệp "${part.filename}" không đúng loại.`;
-    throw validationFailed(message, [{ path: 'body.file', message }]);
-  }
-  return { fileName: part.filename, data: await part.toBuffer() };
-}
 
 /** Import from XLSX/CSV, export of a subtree and the import template. */
 export const orgUnitsTransferRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {

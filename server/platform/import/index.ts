@@ -18,3 +18,4 @@ export { ACCEPTED_EXTENSIONS, detectFormat, type ImportFormat, type ImportSource
 export { readTable } from './table';
 export { attachmentDisposition, GUIDE_SHEET, writeWorkbook, XLSX_CONTENT_TYPE, type WorkbookOptions } from './workbook';
 export type { CellValue, TableRow } from './xlsx';
+export { readUpload, sendXlsx, type XlsxFile } from './http';
