@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -7,7 +8,9 @@ import { migrate } from '../db/migrate';
 
 export const TEST_TMP = path.resolve(import.meta.dirname, '..', '..', '.tmp');
 export const PGLITE_TEMPLATE = path.join(TEST_TMP, 'pglite-template.tar.gz');
-export const PG_TEMPLATE_DB = 'lantoa_test_template';
+// One template per checkout: two checkouts (worktrees, a CI clone beside a developer's run) testing against the same
+// server at once must not drop each other's template.
+export const PG_TEMPLATE_DB = `lantoa_test_template_${createHash('sha256').update(TEST_TMP).digest('hex').slice(0, 10)}`;
 
 /** Which database the integration tests run on: PGlite unless LANTOA_TEST_DB=postgres (with TEST_DATABASE_URL). */
 export function testDatabaseKind(): 'pglite' | 'postgres' {
