@@ -164,30 +164,43 @@ user
 const importCommand = program
   .command('import')
   .description('nhập dữ liệu từ tệp XLSX hoặc CSV (tất cả hoặc không gì cả)');
+/**
+ * One `lantoa import <thing> FILE` run: a progress bar on the terminal, then one line saying what was written — or,
+ * for a dry run, what would be and that nothing was.
+ */
+async function runImport<R extends { dryRun: boolean }>(
+  run: (onProgress: (done: number, total?: number) => void) => Promise<R>,
+  what: (result: R) => string,
+  extra: (result: R) => string = () => '',
+): Promise<void> {
+  const progress = createProgress('Đang kiểm tra và nhập');
+  try {
+    const result = await run(progress.update);
+    progress.stop();
+    process.stdout.write(
+      result.dryRun
+        ? `Chạy thử: tệp hợp lệ, sẽ thêm ${what(result)}. Chưa ghi gì.${extra(result)}\n`
+        : `Đã thêm ${what(result)}.${extra(result)}\n`,
+    );
+  } finally {
+    progress.stop();
+  }
+}
+
+const fileSource = (file: string) => ({ fileName: path.basename(file), data: fs.readFileSync(file) });
+
 importCommand
   .command('org-units <file>')
   .description('nhập đơn vị: code, name, kind, parent_code, valid_from')
   .option('--dry-run', 'chỉ kiểm tra, không ghi')
   .action((file: string, options: { dryRun?: boolean }) =>
-    withDatabase(async (database) => {
-      const progress = createProgress('Đang kiểm tra và nhập');
-      try {
-        const result = await importOrgUnits(
-          database.db,
-          systemActor('cli'),
-          { fileName: path.basename(file), data: fs.readFileSync(file) },
-          { dryRun: !!options.dryRun, onProgress: progress.update },
-        );
-        progress.stop();
-        process.stdout.write(
-          result.dryRun
-            ? `Chạy thử: tệp hợp lệ, sẽ thêm ${result.created} đơn vị. Chưa ghi gì.\n`
-            : `Đã thêm ${result.created} đơn vị.\n`,
-        );
-      } finally {
-        progress.stop();
-      }
-    }),
+    withDatabase((database) =>
+      runImport(
+        (onProgress) =>
+          importOrgUnits(database.db, systemActor('cli'), fileSource(file), { dryRun: !!options.dryRun, onProgress }),
+        (result) => `${result.created} đơn vị`,
+      ),
+    ),
   );
 
 importCommand
@@ -195,25 +208,13 @@ importCommand
   .description('nhập mô hình, cách làm hay: title, kind, unit_code, field, start_date, status, …')
   .option('--dry-run', 'chỉ kiểm tra, không ghi')
   .action((file: string, options: { dryRun?: boolean }) =>
-    withDatabase(async (database) => {
-      const progress = createProgress('Đang kiểm tra và nhập');
-      try {
-        const result = await importModels(
-          database.db,
-          systemActor('cli'),
-          { fileName: path.basename(file), data: fs.readFileSync(file) },
-          { dryRun: !!options.dryRun, onProgress: progress.update },
-        );
-        progress.stop();
-        process.stdout.write(
-          result.dryRun
-            ? `Chạy thử: tệp hợp lệ, sẽ thêm ${result.created} mô hình. Chưa ghi gì.\n`
-            : `Đã thêm ${result.created} mô hình.\n`,
-        );
-      } finally {
-        progress.stop();
-      }
-    }),
+    withDatabase((database) =>
+      runImport(
+        (onProgress) =>
+          importModels(database.db, systemActor('cli'), fileSource(file), { dryRun: !!options.dryRun, onProgress }),
+        (result) => `${result.created} mô hình`,
+      ),
+    ),
   );
 
 importCommand
@@ -222,27 +223,19 @@ importCommand
   .option('--dry-run', 'chỉ kiểm tra, không ghi')
   .option('--skip-existing', 'bỏ qua quyết định đã có (cùng số, ngày, cơ quan ban hành)')
   .action((file: string, options: { dryRun?: boolean; skipExisting?: boolean }) =>
-    withDatabase(async (database) => {
-      const progress = createProgress('Đang kiểm tra và nhập');
-      try {
-        const result = await importCommendations(
-          database.db,
-          systemActor('cli'),
-          { fileName: path.basename(file), filePath: file },
-          { dryRun: !!options.dryRun, skipExisting: !!options.skipExisting, onProgress: progress.update },
-        );
-        progress.stop();
-        const what = `${result.decisions} quyết định, ${result.recipients} tập thể, cá nhân`;
-        const skipped = result.skipped.length ? ` Bỏ qua ${result.skipped.length} quyết định đã có.` : '';
-        process.stdout.write(
-          result.dryRun
-            ? `Chạy thử: tệp hợp lệ, sẽ thêm ${what}. Chưa ghi gì.${skipped}\n`
-            : `Đã thêm ${what}.${skipped}\n`,
-        );
-      } finally {
-        progress.stop();
-      }
-    }),
+    withDatabase((database) =>
+      runImport(
+        (onProgress) =>
+          importCommendations(
+            database.db,
+            systemActor('cli'),
+            { fileName: path.basename(file), filePath: file },
+            { dryRun: !!options.dryRun, skipExisting: !!options.skipExisting, onProgress },
+          ),
+        (result) => `${result.decisions} quyết định, ${result.recipients} tập thể, cá nhân`,
+        (result) => (result.skipped.length ? ` Bỏ qua ${result.skipped.length} quyết định đã có.` : ''),
+      ),
+    ),
   );
 
 program
