@@ -160,8 +160,9 @@ export async function insertMeetings(
     const arrays = columns.map(
       (column) => sql`${sql.val(chunk.map((row) => row[column]))}::${sql.raw(types[column])}[]`,
     );
-    await sql`insert into cell_meeting (${sql.join(columns.map((c) => sql.id(c)))}, updated_by)
-      select *, created_by from unnest(${sql.join(arrays)})`.execute(db);
+    const names = sql.join(columns.map((c) => sql.id(c)));
+    await sql`insert into cell_meeting (${names}, updated_by)
+      select *, x.created_by from unnest(${sql.join(arrays)}) as x(${names})`.execute(db);
   }
 }
 
@@ -328,11 +329,13 @@ export async function findRegularMeetings(
   return new Map(rows.map((row) => [`${row.unit_id}|${row.meeting_month}`, row.id]));
 }
 
-export async function findLatestMembersOnRoll(db: DbOrTrx, unitId: string): Promise<number | null> {
+/** Members on roll at the cell's latest meeting on or before `date`. */
+export async function findLatestMembersOnRoll(db: DbOrTrx, unitId: string, date: string): Promise<number | null> {
   const row = await db
     .selectFrom('cell_meeting')
     .select('members_on_roll')
     .where('unit_id', '=', unitId)
+    .where('meeting_date', '<=', date)
     .orderBy('meeting_date', 'desc')
     .limit(1)
     .executeTakeFirst();

@@ -34,7 +34,7 @@ import type {
 const unitPathRef = sql`u.path`;
 
 function describeMeeting(type: string, unitName: string, date: string): string {
-  const label = MEETING_TYPE_LABELS[type as keyof typeof MEETING_TYPE_LABELS]?.vi ?? type;
+  const label = (MEETING_TYPE_LABELS[type as keyof typeof MEETING_TYPE_LABELS]?.vi ?? type).toLowerCase();
   return `${label} của ${unitName} ngày ${formatDateVi(date)}`;
 }
 
@@ -115,7 +115,7 @@ export async function createCellMeeting(db: Db, actor: Actor, input: CreateMeeti
         entityType: 'cell_meeting',
         entityId: id,
         unitId: cell.id,
-        summary: `Ghi ${describeMeeting(input.type, cell.name, input.meetingDate).toLowerCase()}`,
+        summary: `Ghi ${describeMeeting(input.type, cell.name, input.meetingDate)}`,
         after: { ...input, themeId: values.theme_id },
       });
     });
@@ -182,7 +182,7 @@ export async function updateCellMeeting(
         entityType: 'cell_meeting',
         entityId: id,
         unitId: cell.id,
-        summary: `Sửa ${describeMeeting(next.type, cell.name, next.meetingDate).toLowerCase()}`,
+        summary: `Sửa ${describeMeeting(next.type, cell.name, next.meetingDate)}`,
         before,
         after: { ...next, themeId: values.theme_id, themeIncluded: values.theme_included, version: undefined },
       });
@@ -220,7 +220,7 @@ export async function deleteCellMeeting(db: Db, actor: Actor, id: string, versio
       entityType: 'cell_meeting',
       entityId: id,
       unitId: row.unit_id,
-      summary: `Xóa ${describeMeeting(row.type, row.unit_name, row.meeting_date).toLowerCase()}`,
+      summary: `Xóa ${describeMeeting(row.type, row.unit_name, row.meeting_date)}`,
       before: current,
     });
   });
@@ -263,7 +263,7 @@ export async function getMeetingForm(
   if (cell) {
     const [themes, roll, regular] = await Promise.all([
       findCurrentThemes(db, actor, cell.id, date),
-      repo.findLatestMembersOnRoll(db, cell.id),
+      repo.findLatestMembersOnRoll(db, cell.id, date),
       repo.findRegularMeetings(db, [{ unitId: cell.id, month: monthOf(date) }]),
     ]);
     result.themes = themes.map((theme) => ({ id: theme.id, code: theme.code, title: theme.title }));
