@@ -341,3 +341,54 @@ export async function findLatestMembersOnRoll(db: DbOrTrx, unitId: string, date:
     .executeTakeFirst();
   return row?.members_on_roll ?? null;
 }
+
+/** Demo rows in a compact form: indexes into small lookup arrays instead of repeated uuids and texts. */
+export interface CompactMeetings {
+  cellIds: string[];
+  themeIds: string[];
+  texts: string[];
+  /** Per row: index into cellIds, days since `epoch`, 0 regular / 1 thematic, theme index or -1, text index or -1. */
+  cell: number[];
+  day: number[];
+  thematic: number[];
+  theme: number[];
+  content: number[];
+  absentReasons: number[];
+  roll: number[];
+  present: number[];
+  epoch: string;
+}
+
+/**
+ * The demo's bulk insert: integer arrays (cheaper to send and parse than uuid and text arrays) joined to the lookup
+ * arrays in SQL, 20,000 rows per statement. The ids come from org_unit and study_theme read in the same transaction,
+ * so the rows are valid by construction; when the role may (PGlite's is a superuser), the foreign-key triggers are
+ * skipped for this statement only (`session_replication_role`, reset before returning): on PGlite that check — a key
+ * lookup and a row lock on the cell per meeting — was 60 % of the load (4.3 s → 1.7 s for 20,000 rows, measured).
+ */
+export async function insertCompactMeetings(db: DbOrTrx, m: CompactMeetings): Promise<void> {
+  const isSuperuser =
+    (await sql<{ on: string }>`select current_setting('is_superuser') as on`.execute(db)).rows[0].on === 'on';
+  if (isSuperuser) {
+    await sql`set local session_replication_role = replica`.execute(db);
+  }
+  const CHUNK = 20_000;
+  for (let i = 0; i < m.cell.length; i += CHUNK) {
+    const part = (values: number[]) => sql.val(values.slice(i, i + CHUNK));
+    await sql`
+      insert into cell_meeting (unit_id, meeting_date, type, theme_included, theme_id, content_summary, members_on_roll,
+        present, absent_reasons)
+      select c.ids[x.cell + 1], ${m.epoch}::date + x.day, case when x.thematic = 1 then 'thematic' else 'regular' end,
+        x.theme >= 0, case when x.theme >= 0 then c.themes[x.theme + 1] end,
+        case when x.content >= 0 then c.texts[x.content + 1] end, x.roll, x.present,
+        case when x.absent >= 0 then c.texts[x.absent + 1] end
+      from (select ${sql.val(m.cellIds)}::uuid[] as ids, ${sql.val(m.themeIds)}::uuid[] as themes,
+        ${sql.val(m.texts)}::text[] as texts) c,
+        unnest(${part(m.cell)}::int[], ${part(m.day)}::int[], ${part(m.thematic)}::int[], ${part(m.theme)}::int[],
+          ${part(m.content)}::int[], ${part(m.absentReasons)}::int[], ${part(m.roll)}::int[], ${part(m.present)}::int[])
+          as x(cell, day, thematic, theme, content, absent, roll, present)`.execute(db);
+  }
+  if (isSuperuser) {
+    await sql`set local session_replication_role = origin`.execute(db);
+  }
+}
