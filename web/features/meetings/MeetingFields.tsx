@@ -4,7 +4,6 @@ import { useMessages } from '../../i18n/useMessages';
 import { DATE_FORMAT } from '../../lib/format';
 import { messages } from './messages';
 import type { ThemeRef } from './types';
-import { useMeetingLabels } from './useMeetingLabels';
 
 interface Props {
   themes: ThemeRef[];
@@ -19,7 +18,6 @@ interface Props {
  */
 export function MeetingFields({ themes, isLarge = false, disabledDate }: Props) {
   const t = useMessages(messages);
-  const labels = useMeetingLabels();
   const size = isLarge ? 'large' : 'middle';
   const form = Form.useFormInstance();
   const isThemeIncluded = Form.useWatch('themeIncluded', form) as boolean | undefined;
@@ -44,7 +42,7 @@ export function MeetingFields({ themes, isLarge = false, disabledDate }: Props) 
         <Segmented
           block
           size={size}
-          options={MEETING_TYPES.map((type) => ({ value: type, label: labels.type(type) }))}
+          options={MEETING_TYPES.map((type) => ({ value: type, label: t(`type.${type}`) }))}
         />
       </Form.Item>
       <Form.Item name="themeIncluded" label={t('field.themeIncluded')} valuePropName="checked">
@@ -58,6 +56,7 @@ export function MeetingFields({ themes, isLarge = false, disabledDate }: Props) 
           rules={[{ required: true, message: t('rule.theme') }]}
         >
           <Select
+            data-testid="theme-select"
             size={size}
             options={themes.map((theme) => ({ value: theme.id, label: `${theme.code} — ${theme.title}` }))}
             optionRender={(option) => (
