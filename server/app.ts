@@ -23,6 +23,7 @@ import { studyThemesRoutes } from './modules/campaigns/study-themes.routes';
 import { documentsRoutes } from './modules/documents/documents.routes';
 import { importsRoutes } from './modules/imports/imports.routes';
 import { orgUnitsRoutes } from './modules/org-units/org-units.routes';
+import { meetingsRoutes } from './modules/meetings/meetings.routes';
 import { modelsRoutes } from './modules/models/models.routes';
 import { usersRoutes } from './modules/users/users.routes';
 
@@ -111,6 +112,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       await api.register(documentsRoutes, { ctx, prefix: '/documents' });
       await api.register(importsRoutes, { ctx, prefix: '/imports' });
       await api.register(modelsRoutes, { ctx });
+      await api.register(meetingsRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );

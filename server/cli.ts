@@ -10,6 +10,7 @@ import { AppError } from './platform/errors';
 import { ensureAdmin } from './modules/demo/bootstrap';
 import { loadDemo } from './modules/demo/demo.service';
 import { importCommendations } from './modules/commendations/commendations-import';
+import { importMeetings } from './modules/meetings/meetings-import';
 import { importModels } from './modules/models/models-import';
 import { importOrgUnits } from './modules/org-units/org-units-import';
 import { resolveUnit } from './modules/org-units/org-units.service';
@@ -236,6 +237,33 @@ importCommand
         (result) => (result.skipped.length ? ` Bỏ qua ${result.skipped.length} quyết định đã có.` : ''),
       ),
     ),
+  );
+
+importCommand
+  .command('meetings <file>')
+  .description(
+    'nhập sinh hoạt chi bộ, mỗi dòng một buổi: unit_code, date, type, theme_included, theme_code, members_on_roll, present, …',
+  )
+  .option('--dry-run', 'chỉ kiểm tra, không ghi')
+  .action((file: string, options: { dryRun?: boolean }) =>
+    withDatabase(async (database) => {
+      const progress = createProgress('Đang kiểm tra và nhập');
+      try {
+        const result = await importMeetings(
+          database.db,
+          systemActor('cli'),
+          { fileName: path.basename(file), filePath: file },
+          { dryRun: !!options.dryRun, onProgress: progress.update },
+        );
+        progress.stop();
+        const what = `${result.meetings} buổi sinh hoạt (${result.regular} thường kỳ, ${result.thematic} chuyên đề) của ${result.cells} chi bộ`;
+        process.stdout.write(
+          result.dryRun ? `Chạy thử: tệp hợp lệ, sẽ thêm ${what}. Chưa ghi gì.\n` : `Đã thêm ${what}.\n`,
+        );
+      } finally {
+        progress.stop();
+      }
+    }),
   );
 
 program
