@@ -22,6 +22,7 @@ import { campaignsRoutes } from './modules/campaigns/campaigns.routes';
 import { studyThemesRoutes } from './modules/campaigns/study-themes.routes';
 import { documentsRoutes } from './modules/documents/documents.routes';
 import { orgUnitsRoutes } from './modules/org-units/org-units.routes';
+import { inspectionsModuleRoutes } from './modules/inspections/inspections-module.routes';
 import { modelsRoutes } from './modules/models/models.routes';
 import { usersRoutes } from './modules/users/users.routes';
 
@@ -109,6 +110,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       await api.register(studyThemesRoutes, { ctx, prefix: '/study-themes' });
       await api.register(documentsRoutes, { ctx, prefix: '/documents' });
       await api.register(modelsRoutes, { ctx });
+      await api.register(inspectionsModuleRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );
