@@ -63,6 +63,8 @@ export interface RecommendationFilter {
   ownerPath?: string;
   status?: string;
   category?: string;
+  /** In the conclusion's order (the inspection page) rather than overdue first. */
+  inEntryOrder?: boolean;
 }
 
 function where(filter: RecommendationFilter): RawBuilder<SqlBool> {
@@ -93,8 +95,12 @@ export async function listRecommendations(
   const condition = where(filter);
   const [rows, counts] = await Promise.all([
     sql<RecommendationRow>`${select} where ${condition}
-      order by (r.status <> 'done' and r.deadline < ${filter.today}::date) desc, (r.status = 'done'), r.deadline,
-        r.sort_order, r.id
+      order by ${
+        filter.inEntryOrder
+          ? sql`r.sort_order, r.id`
+          : sql`(r.status <> 'done' and r.deadline < ${filter.today}::date) desc, (r.status = 'done'), r.deadline,
+        r.sort_order, r.id`
+      }
       limit ${page.limit} offset ${page.offset}`.execute(db),
     sql<{ n: number; overdue: number; awaiting: number }>`
       select count(*)::int as n,

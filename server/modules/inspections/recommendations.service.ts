@@ -79,7 +79,7 @@ export async function listRecommendationsOfInspection(
   const today = todayIso();
   const { rows } = await repo.listRecommendations(
     db,
-    { scope: sql<boolean>`true`, today, inspectionId },
+    { scope: sql<boolean>`true`, today, inspectionId, inEntryOrder: true },
     { offset: 0, limit: 1000 },
   );
   return rows.map((row) => toRecommendationSummary(row, today));
