@@ -1,4 +1,6 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import type { Insertable } from 'kysely';
+import type { DB } from '../../db/schema';
 import type { DbOrTrx } from '../../db/connection';
 import type { UnitRef } from './inspections.schemas';
 
@@ -419,4 +421,56 @@ export async function findSubject(db: DbOrTrx, subjectId: string) {
 export function inspectionVisible(conductingScope: RawBuilder<SqlBool>, subjectScope: RawBuilder<SqlBool>) {
   return sql<SqlBool>`(${conductingScope} or exists (select 1 from inspection_subject vs
     join org_unit su on su.id = vs.unit_id where vs.inspection_id = i.id and ${subjectScope}))`;
+}
+
+export interface DemoUnit {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  parent_id: string | null;
+}
+
+/** A unit (by code on `day`) and everything under it active on `day`: what the demo and the bench build on. */
+export async function listUnitsBelow(db: DbOrTrx, rootCode: string, day: string): Promise<DemoUnit[]> {
+  const result = await sql<DemoUnit>`
+    select u.id, u.code, u.name, u.kind, u.parent_id
+    from org_unit u, org_unit root
+    where root.code = ${rootCode} and root.valid_from <= ${day}::date
+      and (root.valid_to is null or root.valid_to >= ${day}::date)
+      and u.path <@ root.path and u.valid_from <= ${day}::date and (u.valid_to is null or u.valid_to >= ${day}::date)
+    order by u.code`.execute(db);
+  return result.rows;
+}
+
+/** Rows for one bulk load (demo, bench): ids made by the caller so children can point at parents. */
+export interface BulkRows {
+  plans: Insertable<DB['inspection_plan']>[];
+  inspections: Insertable<DB['inspection']>[];
+  subjects: Insertable<DB['inspection_subject']>[];
+  members: Insertable<DB['inspection_member']>[];
+  sessions: Insertable<DB['inspection_session']>[];
+  recommendations: Insertable<DB['recommendation']>[];
+  reviews: Insertable<DB['recommendation_review']>[];
+}
+
+/** Multi-row inserts in chunks (PostgreSQL takes at most 65,535 parameters per statement). */
+export async function insertBulk(db: DbOrTrx, rows: BulkRows, chunk = 1000): Promise<void> {
+  const tables = [
+    ['inspection_plan', rows.plans],
+    ['inspection', rows.inspections],
+    ['inspection_subject', rows.subjects],
+    ['inspection_member', rows.members],
+    ['inspection_session', rows.sessions],
+    ['recommendation', rows.recommendations],
+    ['recommendation_review', rows.reviews],
+  ] as const;
+  for (const [table, values] of tables) {
+    for (let i = 0; i < values.length; i += chunk) {
+      await db
+        .insertInto(table)
+        .values(values.slice(i, i + chunk) as never)
+        .execute();
+    }
+  }
 }
