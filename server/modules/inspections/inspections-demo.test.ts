@@ -57,3 +57,26 @@ describe('the demo inspections', () => {
     expect(plans.items.some((p: { status: string }) => p.status === 'draft')).toBe(true);
   });
 });
+
+describe('the bench generator', () => {
+  it('inserts the asked number of inspections with recommendations, seeded', async () => {
+    const { generateInspections } = await import('../../../bench/data/inspections');
+    const db = t.database.db;
+    const units = await sql<{ id: string; kind: string; subjects: string[] }>`
+      select p.id, p.kind, array_agg(c.id) as subjects from org_unit p join org_unit c on c.parent_id = p.id
+      where p.kind in ('province', 'district') and p.valid_to is not null and c.valid_to is not null
+      group by p.id, p.kind`.execute(db);
+    const before = await sql<{ n: number }>`select count(*)::int as n from inspection`.execute(db);
+    const totals = await generateInspections(db, {
+      conducting: units.rows,
+      count: 500,
+      years: [2016, 2019],
+      batch: 200,
+      seed: 7,
+    });
+    const after = await sql<{ n: number }>`select count(*)::int as n from inspection`.execute(db);
+    expect(after.rows[0]!.n - before.rows[0]!.n).toBe(500);
+    expect(totals.inspections).toBe(500);
+    expect(totals.recommendations).toBeGreaterThan(500);
+  });
+});

@@ -60,7 +60,8 @@ export function StatsPage() {
         <InspectionsNav />
       </Flex>
       <Flex wrap gap={8}>
-        <div style={{ minWidth: 320 }}>
+        <Flex gap={8} align="center" style={{ minWidth: 360 }}>
+          <label htmlFor="stats-unit">{t('stats.unit')}</label>
           <UnitSelect
             value={unit}
             onChange={(id) => setUnit(id)}
@@ -68,7 +69,7 @@ export function StatsPage() {
             placeholder={t('stats.unit')}
             id="stats-unit"
           />
-        </div>
+        </Flex>
         <DatePicker.RangePicker
           format={DATE_FORMAT}
           value={range}
