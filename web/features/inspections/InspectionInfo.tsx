@@ -3,7 +3,6 @@ import { formatDateVi } from '../../../common/dates';
 import { useMessages } from '../../i18n/useMessages';
 import { messages } from './messages';
 import type { InspectionDetail } from './types';
-import { useInspectionLabels } from './useInspectionLabels';
 import { UnitName } from './UnitName';
 
 const range = (from: string | null, to: string | null) =>
@@ -12,7 +11,6 @@ const range = (from: string | null, to: string | null) =>
 /** The inspection's record: who conducts, dates, decision, and, once closed, the conclusion notice. */
 export function InspectionInfo({ inspection }: { inspection: InspectionDetail }) {
   const t = useMessages(messages);
-  const labels = useInspectionLabels();
   return (
     <>
       <Card size="small">
@@ -23,11 +21,7 @@ export function InspectionInfo({ inspection }: { inspection: InspectionDetail })
             {
               key: 'unit',
               label: t('insp.conducting'),
-              children: (
-                <span>
-                  <UnitName unit={inspection.conductingUnit} /> ({labels.level(inspection.conductingUnit.kind)})
-                </span>
-              ),
+              children: <UnitName unit={inspection.conductingUnit} />,
             },
             { key: 'plan', label: t('insp.plan'), children: `${inspection.plan.title} (${inspection.plan.year})` },
             {

@@ -29,13 +29,14 @@ export function RecommendationsTable({ items, onOpen, loading, hideInspection, p
       dataSource={items}
       pagination={pagination && { ...pagination, showSizeChanger: false }}
       locale={{ emptyText: t('rec.empty') }}
-      scroll={{ x: 900 }}
+      scroll={{ x: hideInspection ? 760 : 1180 }}
       rowClassName={(item) => (item.isOverdue ? 'recommendation-overdue' : '')}
       onRow={(item) => ({ style: item.isOverdue ? { background: '#fff1f0' } : undefined })}
       columns={[
         {
           key: 'text',
           title: t('rec.text'),
+          width: hideInspection ? undefined : 320,
           render: (_, item) => (
             <Button
               type="link"
@@ -46,8 +47,17 @@ export function RecommendationsTable({ items, onOpen, loading, hideInspection, p
             </Button>
           ),
         },
-        { key: 'category', title: t('rec.category'), width: 190, render: (_, item) => labels.category(item.category) },
-        { key: 'owner', title: t('rec.owner'), width: 200, render: (_, item) => <UnitName unit={item.ownerUnit} /> },
+        ...(hideInspection
+          ? []
+          : [
+              {
+                key: 'category',
+                title: t('rec.category'),
+                width: 170,
+                render: (_: unknown, item: RecommendationSummary) => labels.category(item.category),
+              },
+            ]),
+        { key: 'owner', title: t('rec.owner'), width: 190, render: (_, item) => <UnitName unit={item.ownerUnit} /> },
         {
           key: 'deadline',
           title: t('rec.deadline'),
@@ -65,7 +75,7 @@ export function RecommendationsTable({ items, onOpen, loading, hideInspection, p
               {
                 key: 'inspection',
                 title: t('rec.inspection'),
-                width: 240,
+                width: 220,
                 render: (_: unknown, item: RecommendationSummary) => (
                   <Link to={`/inspections/${item.inspection.id}`}>
                     {item.inspection.conclusionNumber ?? item.inspection.title} · {item.inspection.conductingUnit.name}

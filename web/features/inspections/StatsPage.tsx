@@ -61,7 +61,9 @@ export function StatsPage() {
       </Flex>
       <Flex wrap gap={8}>
         <Flex gap={8} align="center" style={{ minWidth: 360 }}>
-          <label htmlFor="stats-unit">{t('stats.unit')}</label>
+          <label htmlFor="stats-unit" style={{ whiteSpace: 'nowrap' }}>
+            {t('stats.unit')}
+          </label>
           <UnitSelect
             value={unit}
             onChange={(id) => setUnit(id)}
