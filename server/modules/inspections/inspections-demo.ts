@@ -1,6 +1,8 @@
 import { todayIso } from '../../../common/dates';
 import type { InspectionKind } from '../../../common/inspections';
 import type { DbOrTrx } from '../../db/connection';
+import { systemActor } from '../../platform/access';
+import { recordAudit } from '../../platform/audit';
 import { findCampaignIdsByCodes } from '../campaigns/campaigns-lookup';
 import { SeededRandom } from '../demo/random';
 import { emptyRows, generateInspection, planRow } from './inspections-generate';
@@ -137,6 +139,12 @@ export async function loadDemoInspections(
   add(draft, province, pickSome(others, 2, 3), year + 1, 'inspection', [3, 4]);
 
   await repo.insertBulk(trx, rows);
+  await recordAudit(trx, systemActor('demo'), {
+    action: 'inspection.demo',
+    entityType: 'inspection',
+    unitId: province.id,
+    summary: `Nạp dữ liệu mẫu kiểm tra, giám sát: ${rows.plans.length} kế hoạch, ${rows.inspections.length} cuộc, ${rows.recommendations.length} kiến nghị`,
+  });
   return {
     plans: rows.plans.length,
     inspections: rows.inspections.length,
