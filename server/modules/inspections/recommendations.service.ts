@@ -130,13 +130,13 @@ async function checkOne(
 
 /**
  * Recommendations the caller reads, overdue first. `view=owner` is the owner unit's own list ("việc của tôi": units
- * where the caller enters records); `view=conducting` what the caller's committees must follow up and accept.
+ * in the caller's reach); `view=conducting` what the caller's committees must follow up and accept.
  */
 export async function listRecommendations(db: DbOrTrx, actor: Actor, query: ListRecommendationsQuery) {
   const today = todayIso();
   const scope =
     query.view === 'owner'
-      ? actor.scope.sqlContains(repo.ownerPathRef, 'editor')
+      ? actor.scope.sqlContains(repo.ownerPathRef, 'viewer')
       : query.view === 'conducting'
         ? actor.scope.sqlContains(sql`cu.path`, 'viewer')
         : recommendationReach(actor);
