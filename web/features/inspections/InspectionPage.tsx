@@ -125,6 +125,7 @@ export function InspectionPage() {
         <Col xs={24} xl={8}>
           <Card size="small" title={t('insp.documents')}>
             <Tabs
+              key={inspection.step}
               defaultActiveKey={inspection.step}
               items={INSPECTION_STEPS.map((step) => ({
                 key: step,
