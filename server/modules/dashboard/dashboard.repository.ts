@@ -12,6 +12,8 @@ export interface FigureFilter {
   structure: Structure;
   /** The caller's reach, on the record's unit as recorded (`m.path`). */
   scope: RawBuilder<SqlBool>;
+  /** Day ranges within [from, to] to read instead of the whole period (the partial months around the rollup's). */
+  ranges?: [string, string][];
 }
 
 export interface FigurePart {
@@ -29,8 +31,10 @@ function placedPath(structure: Structure): RawBuilder<unknown> {
  * reach and, for a record list, one part of the breakdown. Counts and lists both call it.
  */
 function whereRecords(source: FigureSource, filter: FigureFilter, part: FigurePart = {}): RawBuilder<SqlBool> {
+  const ranges = filter.ranges ?? [[filter.from, filter.to]];
+  const inPeriod = ranges.map(([from, to]) => sql<SqlBool>`${source.day} between ${from}::date and ${to}::date`);
   const conditions: RawBuilder<SqlBool>[] = [
-    sql<SqlBool>`${source.day} between ${filter.from}::date and ${filter.to}::date`,
+    inPeriod.length === 1 ? inPeriod[0] : sql<SqlBool>`(${sql.join(inPeriod, sql` or `)})`,
     sql<SqlBool>`${placedPath(filter.structure)} <@ ${filter.unitPath}::ltree`,
     filter.scope,
   ];
@@ -75,6 +79,50 @@ export async function countFigure(db: DbOrTrx, source: FigureSource, filter: Fig
     ) x
     group by grouping sets ((child, a, b), (month))`.execute(db);
   return result.rows;
+}
+
+/**
+ * The same counts as `countFigure` over whole months [fromMonth, toMonth] (YYYY-MM-01), read from the rollup of
+ * the depth below the unit (the unit must lie at depth 1 or 2). No scope condition: call it only when the caller
+ * reaches every record placed under the unit (`reachesAllPlaced`).
+ */
+export async function countFigureRollup(
+  db: DbOrTrx,
+  figure: string,
+  filter: Pick<FigureFilter, 'unitPath' | 'structure'>,
+  fromMonth: string,
+  toMonth: string,
+): Promise<FigureCountRow[]> {
+  const depth = filter.unitPath.split('.').length;
+  const result = await sql<FigureCountRow>`
+    select child, a, b, month, sum(n)::int as n, grouping(child)::int as by_month
+    from (
+      select case when nlevel(r.bucket) > ${depth} then r.bucket::text end as child, r.a, r.b,
+        to_char(r.month, 'YYYY-MM') as month, r.n
+      from stats_rollup r
+      where r.figure = ${figure} and r.structure = ${filter.structure} and r.depth = ${depth + 1}
+        and r.bucket <@ ${filter.unitPath}::ltree and r.month between ${fromMonth}::date and ${toMonth}::date
+    ) x
+    group by grouping sets ((child, a, b), (month))
+    having sum(n) <> 0`.execute(db);
+  return result.rows;
+}
+
+/**
+ * Whether the caller reaches (as recorded) every unit whose records are placed under the unit in the structure —
+ * always true as recorded; on today's structure a unit may have received records from outside the caller's reach.
+ */
+export async function reachesAllPlaced(
+  db: DbOrTrx,
+  filter: Pick<FigureFilter, 'unitPath' | 'structure' | 'scope'>,
+): Promise<boolean> {
+  if (filter.structure === 'recorded') {
+    return true;
+  }
+  const result = await sql<{ outside: boolean }>`
+    select exists (select 1 from org_unit_current m where m.current_path <@ ${filter.unitPath}::ltree
+      and not (${filter.scope})) as outside`.execute(db);
+  return !result.rows[0].outside;
 }
 
 export interface RecordRow {
