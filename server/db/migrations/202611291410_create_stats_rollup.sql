@@ -5,8 +5,8 @@
 -- definition: tests check the two agree.
 --
 -- Kept exact in the same transaction as every write: statement triggers on each record table add the change of the
--- statement (transition tables, so a COPY of a million rows costs one aggregate), and a trigger on org_unit_current
--- moves the records of a unit whose place on today's structure changed. Never rebuilt later, never stale.
+-- statement (transition tables, so a COPY of a million rows costs one aggregate), and the unit map's refresh moves
+-- the records of a unit whose place on today's structure changed. Never rebuilt later, never stale.
 CREATE TABLE stats_rollup (
   figure text NOT NULL,
   structure text NOT NULL CHECK (structure IN ('recorded', 'current')),
@@ -58,17 +58,76 @@ RETURNS void LANGUAGE sql AS $$
   ON CONFLICT (figure, structure, depth, bucket, month, a, b) DO UPDATE SET n = r.n + excluded.n;
 $$;
 
-CREATE FUNCTION stats_rollup_on_unit_move() RETURNS trigger LANGUAGE plpgsql AS $$
+-- The unit map's refresh (migration 202611291400) now also moves, in the same statement, the records of every unit
+-- whose place on today's structure changes. (Done here rather than by a trigger on org_unit_current: joining two
+-- transition tables has no index, and a national reorganisation moves tens of thousands of units at once.)
+CREATE OR REPLACE FUNCTION org_unit_current_refresh(seeds uuid[]) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+  moved_units uuid[];
+  moved_old ltree[];
+  moved_new ltree[];
 BEGIN
-  PERFORM stats_rollup_move(array_agg(n.unit_id), array_agg(o.current_path), array_agg(n.current_path))
-  FROM new_rows n JOIN old_rows o ON o.unit_id = n.unit_id
-  WHERE n.current_path <> o.current_path;
-  RETURN NULL;
+  IF seeds IS NULL OR cardinality(seeds) = 0 THEN
+    RETURN;
+  END IF;
+  WITH RECURSIVE affected(id) AS (
+    SELECT unnest(seeds)
+    UNION
+    SELECT x.id FROM affected a CROSS JOIN LATERAL (
+      SELECT l.from_unit_id AS id FROM org_lineage l
+        JOIN org_unit f ON f.id = l.from_unit_id AND f.valid_to IS NOT NULL
+        WHERE l.to_unit_id = a.id AND l.is_primary
+      UNION ALL
+      SELECT c.id FROM org_unit c
+        WHERE c.parent_id = a.id AND c.valid_to IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM org_lineage l WHERE l.from_unit_id = c.id AND l.is_primary)
+    ) x
+  ),
+  walk(start, at, depth) AS (
+    SELECT a.id, a.id, 0 FROM affected a JOIN org_unit u ON u.id = a.id
+    UNION ALL
+    SELECT w.start, n.next, w.depth + 1 FROM walk w CROSS JOIN LATERAL (
+      SELECT CASE
+        WHEN u.valid_to IS NULL THEN NULL
+        ELSE coalesce(
+          (SELECT l.to_unit_id FROM org_lineage l WHERE l.from_unit_id = u.id AND l.is_primary),
+          u.parent_id)
+      END AS next
+      FROM org_unit u WHERE u.id = w.at
+    ) n
+    WHERE n.next IS NOT NULL AND w.depth < 64
+  ),
+  ends AS (
+    SELECT DISTINCT ON (start) start, at FROM walk ORDER BY start, depth DESC
+  ),
+  computed AS (
+    SELECT e.start AS unit_id, s.path, e.at AS current_id, t.path AS current_path
+    FROM ends e JOIN org_unit s ON s.id = e.start JOIN org_unit t ON t.id = e.at
+  ),
+  changed AS (
+    -- Every sub-statement sees the map as it was before the upsert below.
+    SELECT c.unit_id, o.current_path AS old_path, c.current_path AS new_path
+    FROM computed c JOIN org_unit_current o ON o.unit_id = c.unit_id
+    WHERE o.current_path <> c.current_path
+  ),
+  upsert AS (
+    INSERT INTO org_unit_current (unit_id, path, current_id, current_path)
+    SELECT unit_id, path, current_id, current_path FROM computed
+    ON CONFLICT (unit_id) DO UPDATE
+      SET path = excluded.path, current_id = excluded.current_id, current_path = excluded.current_path
+      WHERE (org_unit_current.path, org_unit_current.current_id)
+        IS DISTINCT FROM (excluded.path, excluded.current_id)
+    RETURNING 1
+  )
+  SELECT array_agg(unit_id), array_agg(old_path), array_agg(new_path)
+  INTO moved_units, moved_old, moved_new
+  FROM changed;
+  IF moved_units IS NOT NULL THEN
+    PERFORM stats_rollup_move(moved_units, moved_old, moved_new);
+  END IF;
 END;
 $$;
-CREATE TRIGGER stats_rollup_unit_move AFTER UPDATE ON org_unit_current
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT
-  EXECUTE FUNCTION stats_rollup_on_unit_move();
 
 CREATE FUNCTION stats_rollup_commendations() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
