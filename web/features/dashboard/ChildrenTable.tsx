@@ -9,6 +9,7 @@ import type { DashboardUnit, FigureCounts, Overview } from './types';
 interface Props {
   overview: Overview;
   onDrill: (unit: DashboardUnit) => void;
+  hrefOf: (unit: DashboardUnit) => string;
 }
 
 type SortKey = 'name' | 'commendations' | 'models';
@@ -17,7 +18,7 @@ type SortKey = 'name' | 'commendations' | 'models';
  * The children with their figures, ranked (click a heading to rank by it); a click on a unit opens the same dashboard
  * for it. A plain table: the dashboard's first load carries no grid component.
  */
-export function ChildrenTable({ overview: o, onDrill }: Props) {
+export function ChildrenTable({ overview: o, onDrill, hrefOf }: Props) {
   const t = useMessages(messages);
   const [sort, setSort] = useState<SortKey>('commendations');
   const rows = [...o.children].sort((a, b) =>
@@ -65,7 +66,14 @@ export function ChildrenTable({ overview: o, onDrill }: Props) {
             {rows.map((child) => (
               <tr key={child.unit.id}>
                 <td>
-                  <Typography.Link onClick={() => onDrill(child.unit)} data-testid={`child-${child.unit.code}`}>
+                  <Typography.Link
+                    href={hrefOf(child.unit)}
+                    onClick={(event) => {
+                      event.preventDefault();
+                      onDrill(child.unit);
+                    }}
+                    data-testid={`child-${child.unit.code}`}
+                  >
                     {child.unit.name}
                   </Typography.Link>{' '}
                   <Typography.Text type="secondary">{child.unit.code}</Typography.Text>

@@ -65,7 +65,15 @@ export function DashboardPage() {
               <nav className="no-print dashboard-breadcrumb" aria-label={t('breadcrumb.top')}>
                 {o.ancestors.map((a) => (
                   <span key={a.id}>
-                    <Typography.Link onClick={() => state.setUnit(a.id)}>{a.name}</Typography.Link>
+                    <Typography.Link
+                      href={state.unitHref(a.id)}
+                      onClick={(event) => {
+                        event.preventDefault();
+                        state.setUnit(a.id);
+                      }}
+                    >
+                      {a.name}
+                    </Typography.Link>
                     {' / '}
                   </span>
                 ))}
@@ -168,6 +176,7 @@ export function DashboardPage() {
             <ChildrenTable
               overview={o}
               onDrill={(unit) => state.setUnit(unit.id, unit.validTo ? 'recorded' : undefined)}
+              hrefOf={(unit) => state.unitHref(unit.id, unit.validTo ? 'recorded' : undefined)}
             />
           </Flex>
         </div>

@@ -52,9 +52,19 @@ export function useDashboardQuery() {
     Object.entries(patch).forEach(([key, value]) => (value ? next.set(key, value) : next.delete(key)));
     setParams(next);
   };
+  /** The address of the same dashboard for another unit (a real link: it opens in a new tab too). */
+  const unitHref = (unit: string, structureOverride?: Structure) => {
+    const next = new URLSearchParams(params);
+    next.set('unit', unit);
+    if (structureOverride) {
+      next.set('structure', structureOverride);
+    }
+    return `?${next.toString()}`;
+  };
   return {
     query,
     preset,
+    unitHref,
     setUnit: (unit: string, structureOverride?: Structure) =>
       update({ unit, ...(structureOverride ? { structure: structureOverride } : {}) }),
     setPreset: (next: Preset) =>
