@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { campaignsMenuItem, campaignsRoutes } from './campaigns/routes';
 import { commendationsMenuItem, commendationsRoutes } from './commendations/routes';
 import { dashboardMenuItem, dashboardRoutes } from './dashboard/routes';
+import { meetingsMenuItem, meetingsRoutes } from './meetings/routes';
 import { modelsMenuItem, modelsRoutes } from './models/routes';
 
 export interface FeatureMenuItem {
@@ -16,4 +17,5 @@ export const features: { routes: { path: string; element: ReactNode }[]; menuIte
   { routes: campaignsRoutes, menuItem: campaignsMenuItem },
   { routes: commendationsRoutes, menuItem: commendationsMenuItem },
   { routes: modelsRoutes, menuItem: modelsMenuItem },
+  { routes: meetingsRoutes, menuItem: meetingsMenuItem },
 ];
