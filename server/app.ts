@@ -18,6 +18,7 @@ import { registerErrorHandling, registerOriginCheck } from './platform/http';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { commendationsRoutes } from './modules/commendations/commendations.routes';
+import { dashboardRoutes } from './modules/dashboard/dashboard.routes';
 import { campaignsRoutes } from './modules/campaigns/campaigns.routes';
 import { studyThemesRoutes } from './modules/campaigns/study-themes.routes';
 import { documentsRoutes } from './modules/documents/documents.routes';
@@ -115,6 +116,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       await api.register(modelsRoutes, { ctx });
       await api.register(meetingsRoutes, { ctx });
       await api.register(inspectionsModuleRoutes, { ctx });
+      await api.register(dashboardRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { campaignsMenuItem, campaignsRoutes } from './campaigns/routes';
 import { commendationsMenuItem, commendationsRoutes } from './commendations/routes';
+import { dashboardMenuItem, dashboardRoutes } from './dashboard/routes';
 import { meetingsMenuItem, meetingsRoutes } from './meetings/routes';
 import { inspectionsMenuItem, inspectionsRoutes } from './inspections/routes';
 import { modelsMenuItem, modelsRoutes } from './models/routes';
@@ -13,6 +14,7 @@ export interface FeatureMenuItem {
 
 /** Domain features beyond the shell, in menu order; each brings its own routes and menu entry. */
 export const features: { routes: { path: string; element: ReactNode }[]; menuItem: FeatureMenuItem }[] = [
+  { routes: dashboardRoutes, menuItem: dashboardMenuItem },
   { routes: campaignsRoutes, menuItem: campaignsMenuItem },
   { routes: commendationsRoutes, menuItem: commendationsMenuItem },
   { routes: modelsRoutes, menuItem: modelsMenuItem },
