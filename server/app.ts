@@ -24,6 +24,10 @@ import { documentsRoutes } from './modules/documents/documents.routes';
 import { orgUnitsRoutes } from './modules/org-units/org-units.routes';
 import { modelsRoutes } from './modules/models/models.routes';
 import { usersRoutes } from './modules/users/users.routes';
+import { notificationsRoutes } from './modules/notifications/notifications.routes';
+import { reportTemplatesRoutes } from './modules/reports/reports.routes';
+import { reviewRoutes } from './modules/reports/review.routes';
+import { submissionsRoutes } from './modules/reports/submissions.routes';
 
 // Validation messages in Vietnamese, the language of every user-facing error.
 z.config(z.locales.vi());
@@ -109,6 +113,10 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       await api.register(studyThemesRoutes, { ctx, prefix: '/study-themes' });
       await api.register(documentsRoutes, { ctx, prefix: '/documents' });
       await api.register(modelsRoutes, { ctx });
+      await api.register(reportTemplatesRoutes, { ctx, prefix: '/reports' });
+      await api.register(submissionsRoutes, { ctx, prefix: '/reports' });
+      await api.register(reviewRoutes, { ctx, prefix: '/reports' });
+      await api.register(notificationsRoutes, { ctx, prefix: '/notifications' });
     },
     { prefix: '/api/v1' },
   );
