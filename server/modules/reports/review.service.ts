@@ -1,5 +1,6 @@
 import { formatDateVi, todayIso } from '../../../common/dates';
 import type { SubmissionStatus } from '../../../common/reports';
+import { compareVietnamese } from '../../../common/text';
 import type { Db, DbOrTrx } from '../../db/connection';
 import type { Actor } from '../../platform/access';
 import { recordAudit } from '../../platform/audit';
@@ -73,20 +74,22 @@ export async function loadReview(db: DbOrTrx, actor: Actor, query: ReviewQuery):
     .slice(0, 10);
   const today = todayIso();
   const byUnit = new Map(submissions.map((s) => [s.unit_id, s]));
-  const units = expected.map((unit) => {
-    const s = byUnit.get(unit.id);
-    const sentOn = s?.first_submitted_at ? vnDay(s.first_submitted_at) : null;
-    const lateUntil = sentOn ?? today;
-    const isLate = lateUntil > dueOn;
-    return {
-      unit: { id: unit.id, code: unit.code, name: unit.name },
-      submissionId: s?.id ?? null,
-      status: (s?.status ?? 'missing') as SubmissionStatus | 'missing',
-      firstSubmittedAt: s?.first_submitted_at?.toISOString() ?? null,
-      isLate,
-      daysLate: isLate ? Math.round((Date.parse(lateUntil) - Date.parse(dueOn)) / DAY) : null,
-    };
-  });
+  const units = [...expected]
+    .sort((a, b) => compareVietnamese(a.name, b.name))
+    .map((unit) => {
+      const s = byUnit.get(unit.id);
+      const sentOn = s?.first_submitted_at ? vnDay(s.first_submitted_at) : null;
+      const lateUntil = sentOn ?? today;
+      const isLate = lateUntil > dueOn;
+      return {
+        unit: { id: unit.id, code: unit.code, name: unit.name },
+        submissionId: s?.id ?? null,
+        status: (s?.status ?? 'missing') as SubmissionStatus | 'missing',
+        firstSubmittedAt: s?.first_submitted_at?.toISOString() ?? null,
+        isLate,
+        daysLate: isLate ? Math.round((Date.parse(lateUntil) - Date.parse(dueOn)) / DAY) : null,
+      };
+    });
   const submitted = units.filter((u) => u.firstSubmittedAt !== null);
   const approved = submissions.filter((s) => s.status === 'approved');
   const own = await computeValues(db, actor, template, reviewer, period);
