@@ -143,6 +143,8 @@ CREATE TABLE report_submission_version (
 -- The submission's timeline: created, submitted, returned, resubmitted, approved, unlocked.
 CREATE TABLE report_submission_event (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  -- Entry order: several entries can share one transaction's now().
+  seq bigint GENERATED ALWAYS AS IDENTITY,
   submission_id uuid NOT NULL REFERENCES report_submission (id) ON DELETE CASCADE,
   action text NOT NULL CHECK (action IN ('create', 'submit', 'return', 'approve', 'unlock')),
   from_status text,
@@ -152,11 +154,12 @@ CREATE TABLE report_submission_event (
   user_id uuid REFERENCES app_user (id),
   at timestamptz NOT NULL DEFAULT now()
 );
-CREATE INDEX report_submission_event_idx ON report_submission_event (submission_id, at);
+CREATE INDEX report_submission_event_idx ON report_submission_event (submission_id, seq);
 
 -- A reviewer's comment on the whole submission, one section or one indicator, on the revision it was made on.
 CREATE TABLE report_comment (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  seq bigint GENERATED ALWAYS AS IDENTITY,
   submission_id uuid NOT NULL REFERENCES report_submission (id) ON DELETE CASCADE,
   revision integer NOT NULL,
   target text NOT NULL CHECK (target IN ('whole', 'section', 'indicator')),
@@ -166,7 +169,7 @@ CREATE TABLE report_comment (
   created_at timestamptz NOT NULL DEFAULT now(),
   CHECK ((target = 'whole') = (target_key IS NULL))
 );
-CREATE INDEX report_comment_submission_idx ON report_comment (submission_id, created_at);
+CREATE INDEX report_comment_submission_idx ON report_comment (submission_id, seq);
 
 CREATE TABLE notification (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),

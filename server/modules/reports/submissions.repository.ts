@@ -198,7 +198,7 @@ export async function listEvents(db: DbOrTrx, submissionId: string) {
     select e.action, e.from_status, e.to_status, e.revision, e.note, a.full_name as user, e.at
     from report_submission_event e left join app_user a on a.id = e.user_id
     where e.submission_id = ${submissionId}
-    order by e.at, e.id`.execute(db);
+    order by e.seq`.execute(db);
   return result.rows;
 }
 
@@ -231,6 +231,6 @@ export async function listComments(db: DbOrTrx, submissionId: string) {
     select c.id, c.revision, c.target, c.target_key, c.body, a.full_name as author, c.created_at
     from report_comment c left join app_user a on a.id = c.user_id
     where c.submission_id = ${submissionId}
-    order by c.created_at, c.id`.execute(db);
+    order by c.seq`.execute(db);
   return result.rows;
 }
