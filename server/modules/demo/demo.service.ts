@@ -8,6 +8,7 @@ import type { DemoAccount } from '../auth/auth.schemas';
 import { loadDemoCampaigns } from '../campaigns/campaigns-demo';
 import { loadDemoCommendations } from '../commendations/commendations-demo';
 import { loadDemoModels } from '../models/models-demo';
+import { loadDemoReports } from '../reports/reports-demo';
 import { createUser } from '../users/users.service';
 import { ensureCentralUnit } from './bootstrap';
 import { loadDemoOrganisation, type DemoOrganisation } from './demo-organisation';
@@ -84,6 +85,8 @@ export async function loadDemo(db: Db, onStep?: (step: string) => void): Promise
       newCommuneIds: organisation.newCommuneIds,
     });
     await loadDemoCommendations(trx, { centralId: central.id, ...organisation });
+    onStep?.('Báo cáo định kỳ');
+    await loadDemoReports(trx, organisation);
     await putSetting(trx, DEMO_ACCOUNTS_SETTING, accounts);
     await putSetting(trx, DEMO_LOADED_SETTING, true);
     await recordAudit(trx, actor, {

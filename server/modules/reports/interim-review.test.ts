@@ -9,6 +9,8 @@ import { loadDemo } from '../demo/demo.service';
 import { loadScope } from '../../platform/access';
 import { resolveUnit } from '../org-units/org-units.service';
 import { buildInterimReview } from './interim-review';
+import { DEMO_QUARTER, DEMO_TEMPLATE_CODE } from './reports-demo';
+import { getReview } from './review.service';
 
 const ARTICLE =
   'cấp huyện, thành phố khen 281 tập thể và 410 cá nhân; cấp tỉnh khen 46 tập thể và 56 cá nhân; ' +
@@ -163,5 +165,29 @@ describe('interim-review document for Tỉnh ủy Cà Mau, 15/5/2016 – 20/8/20
         number: false,
       }),
     ).rejects.toMatchObject({ code: 'VALIDATION_FAILED', message: 'Không có chương trình, chỉ thị "KHONG-CO".' });
+  });
+});
+
+describe('demo reports', () => {
+  it('has the quarterly template with most communes on time, some late and the demo commune sent', async () => {
+    const template = await t.database.db
+      .selectFrom('report_template')
+      .select('id')
+      .where('code', '=', DEMO_TEMPLATE_CODE)
+      .executeTakeFirstOrThrow();
+    const review = await getReview(t.database.db, await demoActor('tinh.quanly'), {
+      template: template.id,
+      period: DEMO_QUARTER,
+      unit: '96',
+    });
+    const c = review.completeness;
+    expect(c.expected).toBe(64);
+    expect(c.onTime).toBeGreaterThan(30);
+    expect(c.late).toBeGreaterThan(5);
+    expect(c.approved).toBeGreaterThan(25);
+    expect(c.submitted + (c.expected - c.submitted)).toBe(64);
+    expect(review.units.find((u) => u.unit.code === '32152')).toMatchObject({ status: 'approved', isLate: false });
+    const chiBo = review.aggregate.find((i) => i.code === 'chi_bo')!;
+    expect(chiBo.approvedCount).toBe(c.approved);
   });
 });
