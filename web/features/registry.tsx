@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { campaignsMenuItem, campaignsRoutes } from './campaigns/routes';
 import { commendationsMenuItem, commendationsRoutes } from './commendations/routes';
 import { modelsMenuItem, modelsRoutes } from './models/routes';
+import { reportsMenuItem, reportsRoutes } from './reports/routes';
 
 export interface FeatureMenuItem {
   key: string;
@@ -14,4 +15,5 @@ export const features: { routes: { path: string; element: ReactNode }[]; menuIte
   { routes: campaignsRoutes, menuItem: campaignsMenuItem },
   { routes: commendationsRoutes, menuItem: commendationsMenuItem },
   { routes: modelsRoutes, menuItem: modelsMenuItem },
+  { routes: reportsRoutes, menuItem: reportsMenuItem },
 ];

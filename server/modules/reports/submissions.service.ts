@@ -206,7 +206,7 @@ export async function createSubmission(
   const existing = await repo.findByKey(db, template.row.id, unit.id, period.key);
   if (existing) {
     const message = `${unit.name} đã có báo cáo kỳ ${period.label}.`;
-    throw conflict(message, [{ path: 'body.periodKey', message: existing.id }]);
+    throw conflict(message, [{ path: 'body.periodKey', message }]);
   }
   const values = await computeValues(db, actor, template, unit, period);
   for (const indicator of template.indicators.filter((i) => i.source === 'manual')) {
