@@ -2,6 +2,7 @@ import type { Generated, GeneratedAlways, Insertable, Selectable, Updateable } f
 import type { DateString, Json, Timestamp } from './tables/types';
 import type { CampaignTables } from './tables/campaigns';
 import type { CommendationTables } from './tables/commendations';
+import type { MeetingTables } from './tables/meetings';
 import type { ModelTables } from './tables/models';
 import type { ReportTables } from './tables/reports';
 
@@ -120,7 +121,7 @@ export interface SchemaMigrationTable {
  * Every table. Each domain keeps its tables' types in `tables/<domain>.ts`, so parallel work on two domains does not
  * edit one file.
  */
-export interface DB extends CampaignTables, CommendationTables, ModelTables, ReportTables {
+export interface DB extends CampaignTables, CommendationTables, MeetingTables, ModelTables, ReportTables {
   org_unit: OrgUnitTable;
   org_unit_name: OrgUnitNameTable;
   org_event: OrgEventTable;
