@@ -24,6 +24,7 @@ import { documentsRoutes } from './modules/documents/documents.routes';
 import { importsRoutes } from './modules/imports/imports.routes';
 import { orgUnitsRoutes } from './modules/org-units/org-units.routes';
 import { meetingsRoutes } from './modules/meetings/meetings.routes';
+import { inspectionsModuleRoutes } from './modules/inspections/inspections-module.routes';
 import { modelsRoutes } from './modules/models/models.routes';
 import { usersRoutes } from './modules/users/users.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
@@ -117,6 +118,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       await api.register(importsRoutes, { ctx, prefix: '/imports' });
       await api.register(modelsRoutes, { ctx });
       await api.register(meetingsRoutes, { ctx });
+      await api.register(inspectionsModuleRoutes, { ctx });
       await api.register(reportTemplatesRoutes, { ctx, prefix: '/reports' });
       await api.register(submissionsRoutes, { ctx, prefix: '/reports' });
       await api.register(reviewRoutes, { ctx, prefix: '/reports' });

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { campaignsMenuItem, campaignsRoutes } from './campaigns/routes';
 import { commendationsMenuItem, commendationsRoutes } from './commendations/routes';
 import { meetingsMenuItem, meetingsRoutes } from './meetings/routes';
+import { inspectionsMenuItem, inspectionsRoutes } from './inspections/routes';
 import { modelsMenuItem, modelsRoutes } from './models/routes';
 import { reportsMenuItem, reportsRoutes } from './reports/routes';
 
@@ -17,5 +18,6 @@ export const features: { routes: { path: string; element: ReactNode }[]; menuIte
   { routes: commendationsRoutes, menuItem: commendationsMenuItem },
   { routes: modelsRoutes, menuItem: modelsMenuItem },
   { routes: meetingsRoutes, menuItem: meetingsMenuItem },
+  { routes: inspectionsRoutes, menuItem: inspectionsMenuItem },
   { routes: reportsRoutes, menuItem: reportsMenuItem },
 ];
