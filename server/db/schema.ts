@@ -6,6 +6,7 @@ import type { DashboardTables } from './tables/dashboard';
 import type { MeetingTables } from './tables/meetings';
 import type { InspectionTables } from './tables/inspections';
 import type { ModelTables } from './tables/models';
+import type { ReportTables } from './tables/reports';
 
 export type { DateString, Json, Timestamp } from './tables/types';
 
@@ -123,7 +124,14 @@ export interface SchemaMigrationTable {
  * edit one file.
  */
 export interface DB
-  extends CampaignTables, CommendationTables, DashboardTables, InspectionTables, MeetingTables, ModelTables {
+  extends
+    CampaignTables,
+    CommendationTables,
+    DashboardTables,
+    InspectionTables,
+    MeetingTables,
+    ModelTables,
+    ReportTables {
   org_unit: OrgUnitTable;
   org_unit_name: OrgUnitNameTable;
   org_event: OrgEventTable;

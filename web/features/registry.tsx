@@ -5,6 +5,7 @@ import { dashboardMenuItem, dashboardRoutes } from './dashboard/routes';
 import { meetingsMenuItem, meetingsRoutes } from './meetings/routes';
 import { inspectionsMenuItem, inspectionsRoutes } from './inspections/routes';
 import { modelsMenuItem, modelsRoutes } from './models/routes';
+import { reportsMenuItem, reportsRoutes } from './reports/routes';
 
 export interface FeatureMenuItem {
   key: string;
@@ -20,4 +21,5 @@ export const features: { routes: { path: string; element: ReactNode }[]; menuIte
   { routes: modelsRoutes, menuItem: modelsMenuItem },
   { routes: meetingsRoutes, menuItem: meetingsMenuItem },
   { routes: inspectionsRoutes, menuItem: inspectionsMenuItem },
+  { routes: reportsRoutes, menuItem: reportsMenuItem },
 ];
