@@ -18,6 +18,7 @@ import { registerErrorHandling, registerOriginCheck } from './platform/http';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { commendationsRoutes } from './modules/commendations/commendations.routes';
+import { conferencesRoutes } from './modules/conferences/conferences.routes';
 import { campaignsRoutes } from './modules/campaigns/campaigns.routes';
 import { studyThemesRoutes } from './modules/campaigns/study-themes.routes';
 import { documentsRoutes } from './modules/documents/documents.routes';
@@ -63,7 +64,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
         // Ant Design writes its styles at run time.
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
-        scriptSrc: ["'self'"],
+        // The Jitsi iframe API script and its frame, only when a Jitsi server is configured.
+        scriptSrc: ["'self'", ...(ctx.config.jitsiUrl ? [ctx.config.jitsiUrl] : [])],
+        frameSrc: ctx.config.jitsiUrl ? [ctx.config.jitsiUrl] : ["'none'"],
         connectSrc: ["'self'"],
         upgradeInsecureRequests: null,
       },
@@ -109,6 +112,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       await api.register(studyThemesRoutes, { ctx, prefix: '/study-themes' });
       await api.register(documentsRoutes, { ctx, prefix: '/documents' });
       await api.register(modelsRoutes, { ctx });
+      await api.register(conferencesRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );

@@ -2,6 +2,7 @@ import type { Generated, GeneratedAlways, Insertable, Selectable, Updateable } f
 import type { DateString, Json, Timestamp } from './tables/types';
 import type { CampaignTables } from './tables/campaigns';
 import type { CommendationTables } from './tables/commendations';
+import type { ConferenceTables } from './tables/conferences';
 import type { ModelTables } from './tables/models';
 
 export type { DateString, Json, Timestamp } from './tables/types';
@@ -119,7 +120,7 @@ export interface SchemaMigrationTable {
  * Every table. Each domain keeps its tables' types in `tables/<domain>.ts`, so parallel work on two domains does not
  * edit one file.
  */
-export interface DB extends CampaignTables, CommendationTables, ModelTables {
+export interface DB extends CampaignTables, CommendationTables, ConferenceTables, ModelTables {
   org_unit: OrgUnitTable;
   org_unit_name: OrgUnitNameTable;
   org_event: OrgEventTable;
