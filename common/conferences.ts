@@ -62,7 +62,14 @@ export interface BoardTotals {
 }
 
 export function boardTotals(bridges: BoardBridge[]): BoardTotals {
-  const totals: BoardTotals = { bridges: bridges.length, connected: 0, problems: 0, expected: 0, present: 0, checkedIn: 0 };
+  const totals: BoardTotals = {
+    bridges: bridges.length,
+    connected: 0,
+    problems: 0,
+    expected: 0,
+    present: 0,
+    checkedIn: 0,
+  };
   for (const bridge of bridges) {
     totals.connected += bridge.status === 'connected' ? 1 : 0;
     totals.problems += bridge.status === 'problem' || bridge.status === 'disconnected' ? 1 : 0;

@@ -20,7 +20,10 @@ const SIZE = 28; // half-points: 14 pt, the size of Party documents
 /** "Tỉnh ủy Cà Mau" → "Cà Mau": the point is named by its place, as the article does. */
 export function placeName(unitName: string): string {
   return unitName
-    .replace(/^(Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Thị ủy|Thị uỷ|Đảng ủy|Đảng uỷ|Đảng bộ|Chi bộ)\s+/i, '')
+    .replace(
+      /^(Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Thị ủy|Thị uỷ|Đảng ủy|Đảng uỷ|Đảng bộ|Chi bộ)\s+/i,
+      '',
+    )
     .replace(/^(xã|phường|thị trấn|thành phố|thị xã)\s+/i, (m) => m);
 }
 
@@ -100,7 +103,12 @@ export async function getAttendanceDraft(deps: ConferenceDeps, actor: Actor, id:
     groupsFor(groups),
     presentOf({ checkedIn: bridge.checked_in_count, headCount: bridge.head_count }),
   );
-  return { text: bridge.attendance_text ?? drafted, isEdited: bridge.attendance_text !== null, drafted, version: bridge.version };
+  return {
+    text: bridge.attendance_text ?? drafted,
+    isEdited: bridge.attendance_text !== null,
+    drafted,
+    version: bridge.version,
+  };
 }
 
 export async function saveAttendanceText(
@@ -112,7 +120,9 @@ export async function saveAttendanceText(
 ) {
   await inTransaction(deps.db, async (trx) => {
     const { bridge } = await bridgeAccess(trx, actor, id, bridgeId, 'editor');
-    assertVersion({ text: bridge.attendance_text, version: bridge.version }, input, { text: 'Đoạn thành phần tham dự' });
+    assertVersion({ text: bridge.attendance_text, version: bridge.version }, input, {
+      text: 'Đoạn thành phần tham dự',
+    });
     await trx
       .updateTable('conference_bridge')
       .set({ attendance_text: input.text, version: bridge.version + 1, updated_at: new Date() })
@@ -139,19 +149,26 @@ export async function getNewsDraft(deps: ConferenceDeps, actor: Actor, id: strin
   }
   const { row } = access;
   const bridges = await repo.listBridges(deps.db, id);
-  const present = bridges.reduce((s, b) => s + presentOf({ checkedIn: b.checked_in_count, headCount: b.head_count }), 0);
+  const present = bridges.reduce(
+    (s, b) => s + presentOf({ checkedIn: b.checked_in_count, headCount: b.head_count }),
+    0,
+  );
   const when = formatDateTimeVi(row.starts_at);
   const mode =
-    row.mode === 'online' ? 'theo hình thức trực tuyến' : row.mode === 'hybrid' ? 'theo hình thức trực tiếp kết hợp trực tuyến' : 'theo hình thức trực tiếp';
+    row.mode === 'online'
+      ? 'theo hình thức trực tuyến'
+      : row.mode === 'hybrid'
+        ? 'theo hình thức trực tiếp kết hợp trực tuyến'
+        : 'theo hình thức trực tiếp';
   const host = bridges.find((b) => b.unit_id === row.unit_id) ?? bridges[0];
   const groups = await attendanceGroups(deps.db, id);
   const hostParagraph = host
-    ? host.attendance_text ??
+    ? (host.attendance_text ??
       draftAttendance(
         host.unit_name,
         groupsFor(groups.get(host.id)),
         presentOf({ checkedIn: host.checked_in_count, headCount: host.head_count }),
-      )
+      ))
     : '';
   const lines = [
     `${when.partOfDay} ngày ${when.date}, ${row.unit_name} tổ chức ${row.title} ${mode}${
@@ -165,7 +182,12 @@ export async function getNewsDraft(deps: ConferenceDeps, actor: Actor, id: strin
   return { text: row.news_text ?? drafted, isEdited: row.news_text !== null, drafted, version: row.version };
 }
 
-export async function saveNewsText(deps: ConferenceDeps, actor: Actor, id: string, input: { text: string | null; version: number }) {
+export async function saveNewsText(
+  deps: ConferenceDeps,
+  actor: Actor,
+  id: string,
+  input: { text: string | null; version: number },
+) {
   await inTransaction(deps.db, async (trx) => {
     const access = await conferenceAccess(trx, actor, id);
     if (!access.orgRole || !isRoleAtLeast(access.orgRole, 'editor')) {
@@ -203,7 +225,11 @@ export async function textDocx(title: string, subtitle: string, text: string): P
         properties: { page: { margin: { top: 1134, bottom: 1134, left: 1701, right: 1134 } } },
         children: [
           new Paragraph({ alignment: AlignmentType.CENTER, children: [run(title.toUpperCase(), { bold: true })] }),
-          new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [run(subtitle, { italics: true })] }),
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { after: 240 },
+            children: [run(subtitle, { italics: true })],
+          }),
           ...text
             .split(/\n+/)
             .filter((line) => line.trim())
@@ -226,7 +252,11 @@ export async function textDocx(title: string, subtitle: string, text: string): P
 export async function attendanceDocx(deps: ConferenceDeps, actor: Actor, id: string, bridgeId: string) {
   const draft = await getAttendanceDraft(deps, actor, id, bridgeId);
   const { bridge } = await bridgeAccess(deps.db, actor, id, bridgeId, 'viewer');
-  const data = await textDocx('Thành phần tham dự', `${bridge.conference_title} — điểm cầu ${placeName(bridge.unit_name)}`, draft.text);
+  const data = await textDocx(
+    'Thành phần tham dự',
+    `${bridge.conference_title} — điểm cầu ${placeName(bridge.unit_name)}`,
+    draft.text,
+  );
   return { fileName: `thanh-phan-tham-du-${bridge.unit_code}.docx`, data };
 }
 
@@ -263,14 +293,20 @@ export async function invitationsDocx(deps: ConferenceDeps, actor: Actor, id: st
         pageBreakBefore: index > 0,
         children: [run('GIẤY MỜI', { bold: true, size: 32 })],
       }),
-      new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [run(bridge.conference_title, { bold: true })] }),
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { after: 240 },
+        children: [run(bridge.conference_title, { bold: true })],
+      }),
       new Paragraph({ children: [run('Kính gửi đồng chí: '), run(person.full_name, { bold: true })] }),
       ...(person.position ? [new Paragraph({ children: [run(`Chức vụ: ${person.position}`)] })] : []),
       ...(person.organisation ? [new Paragraph({ children: [run(`Cơ quan, đơn vị: ${person.organisation}`)] })] : []),
       new Paragraph({ children: [run(`Thời gian: ${when.time}, ngày ${when.date}.`)] }),
       new Paragraph({
         spacing: { after: 240 },
-        children: [run(`Địa điểm: điểm cầu ${placeName(bridge.unit_name)}${bridge.place ? ` — ${bridge.place}` : ''}.`)],
+        children: [
+          run(`Địa điểm: điểm cầu ${placeName(bridge.unit_name)}${bridge.place ? ` — ${bridge.place}` : ''}.`),
+        ],
       }),
       new Paragraph({
         alignment: AlignmentType.CENTER,
@@ -389,5 +425,3 @@ export async function attendanceXlsx(deps: ConferenceDeps, actor: Actor, id: str
   const data = Buffer.from(await workbook.xlsx.writeBuffer());
   return { fileName: `tham-du-hoi-nghi-${conferenceDay(access.row.starts_at)}.xlsx`, data };
 }
-
-

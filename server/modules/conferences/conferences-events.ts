@@ -156,7 +156,10 @@ export class ConferenceHub {
     if (!pending) {
       return;
     }
-    const data = JSON.stringify({ bridges: [...pending.bridges.values()].map((b) => b.update), reload: pending.reload });
+    const data = JSON.stringify({
+      bridges: [...pending.bridges.values()].map((b) => b.update),
+      reload: pending.reload,
+    });
     const message = `id: ${pending.seq}\nevent: board\ndata: ${data}\n\n`;
     const history = this.history.get(conferenceId) ?? [];
     history.push({ id: pending.seq, message });

@@ -98,8 +98,13 @@ export async function importRoster(
   const categories = await repo.categories(deps.db, true);
   const byCode = new Map(categories.map((c) => [c.code, c]));
   const reader = new ImportReader(input, rosterColumns(categories), { maxRows: MAX_ROSTER_ROWS });
-  const rows: { row: number; fullName: string; position: string | null; organisation: string | null; category?: string }[] =
-    [];
+  const rows: {
+    row: number;
+    fullName: string;
+    position: string | null;
+    organisation: string | null;
+    category?: string;
+  }[] = [];
   for await (const { rowNumber, record } of reader.rows()) {
     if (record) {
       rows.push({
@@ -122,7 +127,11 @@ export async function importRoster(
   for (const row of rows) {
     const key = keyOf(row.fullName, row.position);
     if (stored.has(key)) {
-      reader.report(row.row, 'full_name', `Đã có ${row.fullName}${row.position ? ` (${row.position})` : ''} trong danh sách điểm cầu.`);
+      reader.report(
+        row.row,
+        'full_name',
+        `Đã có ${row.fullName}${row.position ? ` (${row.position})` : ''} trong danh sách điểm cầu.`,
+      );
     } else if (seen.has(key)) {
       reader.report(row.row, 'full_name', `Trùng với dòng ${seen.get(key)} (cùng họ tên và chức vụ).`);
     } else {

@@ -151,9 +151,7 @@ export const conferencesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
           },
         },
         async (request, reply) =>
-          reply
-            .status(201)
-            .send(await service.addAgendaItem(deps, actorOf(request), request.params.id, request.body)),
+          reply.status(201).send(await service.addAgendaItem(deps, actorOf(request), request.params.id, request.body)),
       );
       app.patch(
         '/:id/agenda/:itemId',
@@ -172,7 +170,12 @@ export const conferencesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
       app.delete(
         '/:id/agenda/:itemId',
         {
-          schema: { tags, summary: 'Bỏ mục chương trình', params: s.agendaParams, response: { 200: s.conferenceDetailSchema } },
+          schema: {
+            tags,
+            summary: 'Bỏ mục chương trình',
+            params: s.agendaParams,
+            response: { 200: s.conferenceDetailSchema },
+          },
         },
         async (request) => service.deleteAgendaItem(deps, actorOf(request), request.params.id, request.params.itemId),
       );
@@ -296,7 +299,13 @@ export const conferencesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
           reply
             .status(201)
             .send(
-              await service.addAttendee(deps, actorOf(request), request.params.id, request.params.bridgeId, request.body),
+              await service.addAttendee(
+                deps,
+                actorOf(request),
+                request.params.id,
+                request.params.bridgeId,
+                request.body,
+              ),
             ),
       );
       app.patch(
@@ -439,7 +448,12 @@ export const conferencesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
       app.get(
         '/:id/news',
         {
-          schema: { tags, summary: 'Tin bài về hội nghị (dự thảo hoặc đã sửa)', params: s.conferenceIdParams, response: { 200: s.draftResponse } },
+          schema: {
+            tags,
+            summary: 'Tin bài về hội nghị (dự thảo hoặc đã sửa)',
+            params: s.conferenceIdParams,
+            response: { 200: s.draftResponse },
+          },
         },
         async (request) => getNewsDraft(deps, actorOf(request), request.params.id),
       );
@@ -463,7 +477,13 @@ export const conferencesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
       );
       app.get(
         '/:id/attendance.xlsx',
-        { schema: { tags, summary: 'Số người tham dự theo điểm cầu và tổng cộng, danh sách điểm danh (XLSX)', params: s.conferenceIdParams } },
+        {
+          schema: {
+            tags,
+            summary: 'Số người tham dự theo điểm cầu và tổng cộng, danh sách điểm danh (XLSX)',
+            params: s.conferenceIdParams,
+          },
+        },
         async (request, reply) => sendXlsx(reply, await attendanceXlsx(deps, actorOf(request), request.params.id)),
       );
 
@@ -478,8 +498,7 @@ export const conferencesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
             response: { 200: s.boardResponse },
           },
         },
-        async (request) =>
-          service.getBoard(deps, actorOf(request), request.params.id, hub.lastId(request.params.id)),
+        async (request) => service.getBoard(deps, actorOf(request), request.params.id, hub.lastId(request.params.id)),
       );
       app.get(
         '/:id/events',
@@ -497,7 +516,9 @@ export const conferencesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
           const id = request.params.id;
           await service.assertCanWatch(db, actor, id);
           const header = request.headers['last-event-id'];
-          const lastEventId = Number(typeof header === 'string' && header ? header : (request.query.lastEventId ?? NaN));
+          const lastEventId = Number(
+            typeof header === 'string' && header ? header : (request.query.lastEventId ?? NaN),
+          );
           reply.hijack();
           const res = reply.raw;
           res.writeHead(200, {
@@ -536,4 +557,3 @@ function sendDocx(reply: import('fastify').FastifyReply, doc: { fileName: string
     .header('cache-control', 'no-store')
     .send(doc.data);
 }
-

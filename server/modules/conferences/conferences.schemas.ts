@@ -131,7 +131,9 @@ export const bridgeSchema = z.object({
   version: z.number(),
 });
 export const bridgeDetailSchema = bridgeSchema.extend({
-  history: z.array(z.object({ status: z.string(), note: z.string().nullable(), at: z.string(), by: z.string().nullable() })),
+  history: z.array(
+    z.object({ status: z.string(), note: z.string().nullable(), at: z.string(), by: z.string().nullable() }),
+  ),
   abilities: z.object({ canEdit: z.boolean(), isOrganiser: z.boolean() }),
 });
 export const listBridgesResponse = z.object({ items: z.array(bridgeSchema) });
@@ -215,7 +217,10 @@ export const updateAttendeeBody = z.object({
 export type UpdateAttendeeInput = z.infer<typeof updateAttendeeBody>;
 
 export const checkInTokenBody = z.object({
-  token: z.string().trim().regex(/^[A-Za-z0-9_-]{16,64}$/, 'Mã QR không đúng dạng mã của giấy mời'),
+  token: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{16,64}$/, 'Mã QR không đúng dạng mã của giấy mời'),
 });
 export const checkInResponse = z.object({ attendee: attendeeSchema, alreadyCheckedIn: z.boolean() });
 
@@ -282,4 +287,9 @@ export const boardResponse = z.object({
 });
 
 export const textBody = z.object({ text: optionalText(50_000), version });
-export const draftResponse = z.object({ text: z.string(), isEdited: z.boolean(), drafted: z.string(), version: z.number() });
+export const draftResponse = z.object({
+  text: z.string(),
+  isEdited: z.boolean(),
+  drafted: z.string(),
+  version: z.number(),
+});

@@ -41,8 +41,7 @@ export interface ConferenceDeps {
 }
 
 const iso = (value: Date | string) => (value instanceof Date ? value.toISOString() : new Date(value).toISOString());
-const maxRole = (a?: Role, b?: Role): Role | undefined =>
-  !a ? b : !b ? a : roleRank(a) >= roleRank(b) ? a : b;
+const maxRole = (a?: Role, b?: Role): Role | undefined => (!a ? b : !b ? a : roleRank(a) >= roleRank(b) ? a : b);
 
 /** Conference day in Vietnam, for unit validity. */
 export function conferenceDay(startsAt: Date | string): string {
@@ -115,7 +114,10 @@ export async function bridgeAccess(
 // ---------------------------------------------------------------------------------------------------------------
 // Mapping
 
-function summaryOf(row: repo.ConferenceRow | Awaited<ReturnType<typeof repo.listConferences>>[number], isOrganiser: boolean) {
+function summaryOf(
+  row: repo.ConferenceRow | Awaited<ReturnType<typeof repo.listConferences>>[number],
+  isOrganiser: boolean,
+) {
   return {
     id: row.id,
     title: row.title,
@@ -220,9 +222,7 @@ export async function getConference(deps: ConferenceDeps, actor: Actor, id: stri
   const access = await conferenceAccess(db, actor, id);
   const { row } = access;
   const agenda = await repo.agendaItems(db, id);
-  const mine = access.isOrganiser
-    ? []
-    : await repo.listBridges(db, id, actor.scope.sqlContains(sql`u.path`));
+  const mine = access.isOrganiser ? [] : await repo.listBridges(db, id, actor.scope.sqlContains(sql`u.path`));
   const canEdit = Boolean(access.orgRole && isRoleAtLeast(access.orgRole, 'editor'));
   return {
     ...summaryOf(row, access.isOrganiser),
@@ -677,9 +677,13 @@ export async function setBridgeStatus(
 ) {
   await withEvents(deps, async (trx, emit) => {
     const { bridge } = await bridgeAccess(trx, actor, id, bridgeId, 'editor');
-    assertVersion({ status: bridge.status, version: bridge.version }, { version: input.version, status: input.status }, {
-      status: 'Trạng thái',
-    });
+    assertVersion(
+      { status: bridge.status, version: bridge.version },
+      { version: input.version, status: input.status },
+      {
+        status: 'Trạng thái',
+      },
+    );
     const updated = await trx
       .updateTable('conference_bridge')
       .set({
@@ -784,7 +788,13 @@ async function checkCategory(db: DbOrTrx, categoryId: string | null | undefined)
   }
 }
 
-export async function addAttendee(deps: ConferenceDeps, actor: Actor, id: string, bridgeId: string, input: AttendeeInput) {
+export async function addAttendee(
+  deps: ConferenceDeps,
+  actor: Actor,
+  id: string,
+  bridgeId: string,
+  input: AttendeeInput,
+) {
   return withEvents(deps, async (trx, emit) => {
     const { bridge } = await bridgeAccess(trx, actor, id, bridgeId, 'editor');
     await checkCategory(trx, input.categoryId);
@@ -923,9 +933,9 @@ export async function checkIn(
     const attendeeId =
       changed.rows[0]?.id ??
       (
-        await sql<{ id: string }>`select id from conference_attendee where bridge_id = ${bridgeId} and ${match}`.execute(
-          trx,
-        )
+        await sql<{
+          id: string;
+        }>`select id from conference_attendee where bridge_id = ${bridgeId} and ${match}`.execute(trx)
       ).rows[0]?.id;
     if (!attendeeId) {
       throw 'token' in by
@@ -948,7 +958,13 @@ export async function checkIn(
   });
 }
 
-export async function undoCheckIn(deps: ConferenceDeps, actor: Actor, id: string, bridgeId: string, attendeeId: string) {
+export async function undoCheckIn(
+  deps: ConferenceDeps,
+  actor: Actor,
+  id: string,
+  bridgeId: string,
+  attendeeId: string,
+) {
   return withEvents(deps, async (trx, emit) => {
     const { bridge } = await bridgeAccess(trx, actor, id, bridgeId, 'editor');
     const row = await repo.findAttendee(trx, bridgeId, attendeeId);

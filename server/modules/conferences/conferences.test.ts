@@ -1,18 +1,14 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import net from 'node:net';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../app';
-import { loadConfig } from '../../config';
-import { openDatabase, type Database } from '../../db/connection';
 import { createTree, createUnit, signedIn } from '../../test/factories';
-import { client, signIn, createTestContext, type Client, type TestContext } from '../../test/harness';
+import { client, createTestContext, type Client, type TestContext } from '../../test/harness';
 import { postFile } from '../../test/multipart';
 import { xlsxFile } from '../../test/spreadsheets';
-import { createUser } from '../../test/factories';
 import { draftAttendance, placeName } from './conferences-documents';
 
 let t: TestContext;
@@ -97,14 +93,20 @@ describe('conferences: organising', () => {
       startsAt: '20/08/2019',
     });
     expect(bad.statusCode).toBe(400);
-    const paths = bad.json().details.map((d: { path: string }) => d.path).sort();
+    const paths = bad
+      .json()
+      .details.map((d: { path: string }) => d.path)
+      .sort();
     expect(paths).toEqual(['body.mode', 'body.startsAt', 'body.title']);
     const backwards = await organiser.post(base, {
       ...conferenceBody(tree.province.id),
       endsAt: '2019-08-20T06:00:00+07:00',
     });
     expect(backwards.statusCode).toBe(400);
-    expect(backwards.json().details[0]).toMatchObject({ path: 'body.endsAt', message: 'Giờ kết thúc phải sau giờ bắt đầu.' });
+    expect(backwards.json().details[0]).toMatchObject({
+      path: 'body.endsAt',
+      message: 'Giờ kết thúc phải sau giờ bắt đầu.',
+    });
   });
 
   it('lets only editors of the organising unit create; out of reach is 404', async () => {
@@ -150,12 +152,17 @@ describe('conferences: organising', () => {
     expect(added.statusCode).toBe(201);
     const item = added.json().agenda[0];
     expect(item).toMatchObject({ startsAt: '07:30', presenter: 'Võ Văn Thưởng', version: 1 });
-    const edited = await organiser.patch(`${base}/${conferenceId}/agenda/${item.id}`, { startsAt: '08:00', version: 1 });
+    const edited = await organiser.patch(`${base}/${conferenceId}/agenda/${item.id}`, {
+      startsAt: '08:00',
+      version: 1,
+    });
     expect(edited.json().agenda[0].startsAt).toBe('08:00');
-    expect((await organiser.patch(`${base}/${conferenceId}/agenda/${item.id}`, { title: 'Khác', version: 1 })).statusCode).toBe(
-      409,
+    expect(
+      (await organiser.patch(`${base}/${conferenceId}/agenda/${item.id}`, { title: 'Khác', version: 1 })).statusCode,
+    ).toBe(409);
+    expect((await organiser.post(`${base}/${conferenceId}/agenda`, { startsAt: '25:00', title: 'A' })).statusCode).toBe(
+      400,
     );
-    expect((await organiser.post(`${base}/${conferenceId}/agenda`, { startsAt: '25:00', title: 'A' })).statusCode).toBe(400);
     expect((await cellAEditor.post(`${base}/${conferenceId}/agenda`, { title: 'Phát biểu' })).statusCode).toBe(403);
     expect((await outsider.delete(`${base}/${conferenceId}/agenda/${item.id}`)).statusCode).toBe(404);
     expect((await organiser.delete(`${base}/${conferenceId}/agenda/${item.id}`)).json().agenda).toEqual([]);
@@ -177,17 +184,26 @@ describe('conferences: bridge points', () => {
     const again = await organiser.post(`${base}/${conferenceId}/bridges`, { unitIds: [tree.cellA.id] });
     expect(again.json()).toEqual({ invited: 0, alreadyInvited: 1 });
     expect((await organiser.post(`${base}/${conferenceId}/bridges`, {})).statusCode).toBe(400);
-    expect((await cellAEditor.post(`${base}/${conferenceId}/bridges`, { unitIds: [tree.cellB.id] })).statusCode).toBe(403);
+    expect((await cellAEditor.post(`${base}/${conferenceId}/bridges`, { unitIds: [tree.cellB.id] })).statusCode).toBe(
+      403,
+    );
     expect((await outsider.post(`${base}/${conferenceId}/bridges`, { unitIds: [tree.cellB.id] })).statusCode).toBe(404);
   });
 
   it('shows bridge staff only their own point; another point is 404', async () => {
-    expect((await cellAEditor.get(`${base}/${conferenceId}/bridges`)).json().items.map((b: { id: string }) => b.id)).toEqual([
-      bridgeA,
-    ]);
+    expect(
+      (await cellAEditor.get(`${base}/${conferenceId}/bridges`)).json().items.map((b: { id: string }) => b.id),
+    ).toEqual([bridgeA]);
     expect((await cellAEditor.get(`${base}/${conferenceId}/bridges/${bridgeA}`)).statusCode).toBe(200);
     expect((await cellAEditor.get(`${base}/${conferenceId}/bridges/${bridgeB}`)).statusCode).toBe(404);
-    expect((await cellBEditor.post(`${base}/${conferenceId}/bridges/${bridgeA}/status`, { status: 'registered', version: 1 })).statusCode).toBe(404);
+    expect(
+      (
+        await cellBEditor.post(`${base}/${conferenceId}/bridges/${bridgeA}/status`, {
+          status: 'registered',
+          version: 1,
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 
   it('changes status with history and version; a problem needs a note; viewers cannot', async () => {
@@ -197,19 +213,32 @@ describe('conferences: bridge points', () => {
     });
     expect(registered.statusCode).toBe(200);
     expect(registered.json()).toMatchObject({ status: 'registered', version: 2 });
-    const noNote = await cellAEditor.post(`${base}/${conferenceId}/bridges/${bridgeA}/status`, { status: 'problem', version: 2 });
+    const noNote = await cellAEditor.post(`${base}/${conferenceId}/bridges/${bridgeA}/status`, {
+      status: 'problem',
+      version: 2,
+    });
     expect(noNote.statusCode).toBe(400);
     expect(noNote.json().details[0]).toMatchObject({ path: 'body.note', message: 'Ghi rõ sự cố gặp phải' });
-    const stale = await cellAEditor.post(`${base}/${conferenceId}/bridges/${bridgeA}/status`, { status: 'tested', version: 1 });
+    const stale = await cellAEditor.post(`${base}/${conferenceId}/bridges/${bridgeA}/status`, {
+      status: 'tested',
+      version: 1,
+    });
     expect(stale.statusCode).toBe(409);
-    expect((await cellAViewer.post(`${base}/${conferenceId}/bridges/${bridgeA}/status`, { status: 'tested', version: 2 })).statusCode).toBe(403);
+    expect(
+      (await cellAViewer.post(`${base}/${conferenceId}/bridges/${bridgeA}/status`, { status: 'tested', version: 2 }))
+        .statusCode,
+    ).toBe(403);
     const problem = await cellAEditor.post(`${base}/${conferenceId}/bridges/${bridgeA}/status`, {
       status: 'problem',
       note: 'Mất tiếng',
       version: 2,
     });
     expect(problem.json()).toMatchObject({ status: 'problem', problemNote: 'Mất tiếng' });
-    expect(problem.json().history.map((h: { status: string }) => h.status)).toEqual(['problem', 'registered', 'invited']);
+    expect(problem.json().history.map((h: { status: string }) => h.status)).toEqual([
+      'problem',
+      'registered',
+      'invited',
+    ]);
     expect(await auditActions(bridgeA)).toEqual(['conference.bridge.status', 'conference.bridge.status']);
   });
 
@@ -223,10 +252,15 @@ describe('conferences: bridge points', () => {
       version: current.version,
     });
     expect(ok.json()).toMatchObject({ place: 'Hội trường ấp 2', expected: 35, version: current.version + 1 });
-    const bad = await cellBEditor.patch(`${base}/${conferenceId}/bridges/${bridgeB}`, { contactPhone: 'gọi tôi', version: 9 });
+    const bad = await cellBEditor.patch(`${base}/${conferenceId}/bridges/${bridgeB}`, {
+      contactPhone: 'gọi tôi',
+      version: 9,
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().details[0].path).toBe('body.contactPhone');
-    expect((await cellBEditor.patch(`${base}/${conferenceId}/bridges/${bridgeB}`, { expected: 1, version: 1 })).statusCode).toBe(409);
+    expect(
+      (await cellBEditor.patch(`${base}/${conferenceId}/bridges/${bridgeB}`, { expected: 1, version: 1 })).statusCode,
+    ).toBe(409);
   });
 });
 
@@ -235,13 +269,29 @@ describe('conferences: roster and check-in', () => {
 
   it('lists the article’s categories; only an administrator changes them', async () => {
     categories = (await cellAEditor.get('/api/v1/conference-categories')).json().items;
-    expect(categories.map((c) => c.code).slice(0, 3)).toEqual(['executive_committee', 'department_heads', 'front_mass_orgs']);
-    expect((await organiser.post('/api/v1/conference-categories', { code: 'press', nameVi: 'phóng viên', nameEn: 'press' })).statusCode).toBe(403);
+    expect(categories.map((c) => c.code).slice(0, 3)).toEqual([
+      'executive_committee',
+      'department_heads',
+      'front_mass_orgs',
+    ]);
+    expect(
+      (await organiser.post('/api/v1/conference-categories', { code: 'press', nameVi: 'phóng viên', nameEn: 'press' }))
+        .statusCode,
+    ).toBe(403);
     const admin = await signedIn(t.app, t.database.db, tree.central, 'admin');
-    const created = await admin.post('/api/v1/conference-categories', { code: 'press', nameVi: 'phóng viên báo chí', nameEn: 'press' });
+    const created = await admin.post('/api/v1/conference-categories', {
+      code: 'press',
+      nameVi: 'phóng viên báo chí',
+      nameEn: 'press',
+    });
     expect(created.statusCode).toBe(201);
-    expect((await admin.post('/api/v1/conference-categories', { code: 'Bad Code', nameVi: 'x', nameEn: 'y' })).statusCode).toBe(400);
-    const retired = await admin.patch(`/api/v1/conference-categories/${created.json().id}`, { isActive: false, version: 1 });
+    expect(
+      (await admin.post('/api/v1/conference-categories', { code: 'Bad Code', nameVi: 'x', nameEn: 'y' })).statusCode,
+    ).toBe(400);
+    const retired = await admin.patch(`/api/v1/conference-categories/${created.json().id}`, {
+      isActive: false,
+      version: 1,
+    });
     expect(retired.json()).toMatchObject({ isActive: false, version: 2 });
   });
 
@@ -253,7 +303,11 @@ describe('conferences: roster and check-in', () => {
       categoryId: categories.find((c) => c.code === 'cell_secretaries')!.id,
     });
     expect(added.statusCode).toBe(201);
-    expect(added.json()).toMatchObject({ fullName: 'Nguyễn Thị Hồng Đào', checkedInAt: null, category: { code: 'cell_secretaries' } });
+    expect(added.json()).toMatchObject({
+      fullName: 'Nguyễn Thị Hồng Đào',
+      checkedInAt: null,
+      category: { code: 'cell_secretaries' },
+    });
     await cellAEditor.post(url, { fullName: 'Trần Văn Bình', position: 'Đảng viên' });
     const found = (await cellAEditor.get(`${url}?search=hong%20dao`)).json();
     expect(found.items.map((a: { fullName: string }) => a.fullName)).toEqual(['Nguyễn Thị Hồng Đào']);
@@ -262,7 +316,9 @@ describe('conferences: roster and check-in', () => {
     expect((await cellAViewer.post(url, { fullName: 'Lê Văn Út' })).statusCode).toBe(403);
     const edited = await cellAEditor.patch(`${url}/${added.json().id}`, { organisation: 'Chi bộ ấp 1', version: 1 });
     expect(edited.json()).toMatchObject({ organisation: 'Chi bộ ấp 1', version: 2 });
-    expect((await cellAEditor.patch(`${url}/${added.json().id}`, { organisation: 'Y', version: 1 })).statusCode).toBe(409);
+    expect((await cellAEditor.patch(`${url}/${added.json().id}`, { organisation: 'Y', version: 1 })).statusCode).toBe(
+      409,
+    );
     const temp = await cellAEditor.post(url, { fullName: 'Người tạm' });
     expect((await cellAEditor.delete(`${url}/${temp.json().id}`)).statusCode).toBe(204);
     expect(await auditActions(temp.json().id)).toEqual(['conference.attendee.create', 'conference.attendee.delete']);
@@ -272,7 +328,11 @@ describe('conferences: roster and check-in', () => {
     const url = `${base}/${conferenceId}/bridges/${bridgeA}`;
     const people = (await cellAEditor.get(`${url}/attendees`)).json().items;
     const token = (
-      await t.database.db.selectFrom('conference_attendee').select('token').where('id', '=', people[0].id).executeTakeFirstOrThrow()
+      await t.database.db
+        .selectFrom('conference_attendee')
+        .select('token')
+        .where('id', '=', people[0].id)
+        .executeTakeFirstOrThrow()
     ).token;
     const first = await cellAEditor.post(`${url}/check-in`, { token });
     expect(first.json()).toMatchObject({ alreadyCheckedIn: false, attendee: { id: people[0].id } });
@@ -283,9 +343,15 @@ describe('conferences: roster and check-in', () => {
     expect(badToken.statusCode).toBe(400);
     expect(badToken.json().details[0].message).toBe('Mã QR không đúng dạng mã của giấy mời');
     // A token of another point is not this point's invitation.
-    const other = await cellBEditor.post(`${base}/${conferenceId}/bridges/${bridgeB}/attendees`, { fullName: 'Phạm Văn Đồng' });
+    const other = await cellBEditor.post(`${base}/${conferenceId}/bridges/${bridgeB}/attendees`, {
+      fullName: 'Phạm Văn Đồng',
+    });
     const otherToken = (
-      await t.database.db.selectFrom('conference_attendee').select('token').where('id', '=', other.json().id).executeTakeFirstOrThrow()
+      await t.database.db
+        .selectFrom('conference_attendee')
+        .select('token')
+        .where('id', '=', other.json().id)
+        .executeTakeFirstOrThrow()
     ).token;
     const wrongPoint = await cellAEditor.post(`${url}/check-in`, { token: otherToken });
     expect(wrongPoint.statusCode).toBe(404);
@@ -301,17 +367,32 @@ describe('conferences: roster and check-in', () => {
     const undone = await cellAEditor.delete(`${url}/attendees/${people[1].id}/check-in`);
     expect(undone.json().checkedInAt).toBeNull();
     expect((await cellAEditor.get(url)).json().checkedIn).toBe(2);
-    expect(await auditActions(people[1].id)).toEqual(['conference.attendee.create', 'conference.attendee.check_in', 'conference.attendee.undo_check_in']);
+    expect(await auditActions(people[1].id)).toEqual([
+      'conference.attendee.create',
+      'conference.attendee.check_in',
+      'conference.attendee.undo_check_in',
+    ]);
   });
 
   it('takes a head count for a large hall, which becomes the present figure', async () => {
     const url = `${base}/${conferenceId}/bridges/${bridgeB}`;
     const current = (await cellBEditor.get(url)).json();
-    const counted = await cellBEditor.request({ method: 'PUT', url: `${url}/head-count`, payload: { headCount: 120, version: current.version } });
+    const counted = await cellBEditor.request({
+      method: 'PUT',
+      url: `${url}/head-count`,
+      payload: { headCount: 120, version: current.version },
+    });
     expect(counted.json()).toMatchObject({ headCount: 120, present: 120 });
-    const bad = await cellBEditor.request({ method: 'PUT', url: `${url}/head-count`, payload: { headCount: -1, version: current.version + 1 } });
+    const bad = await cellBEditor.request({
+      method: 'PUT',
+      url: `${url}/head-count`,
+      payload: { headCount: -1, version: current.version + 1 },
+    });
     expect(bad.json().details[0]).toMatchObject({ path: 'body.headCount', message: 'Số người không âm' });
-    expect((await cellAEditor.request({ method: 'PUT', url: `${url}/head-count`, payload: { headCount: 1, version: 1 } })).statusCode).toBe(404);
+    expect(
+      (await cellAEditor.request({ method: 'PUT', url: `${url}/head-count`, payload: { headCount: 1, version: 1 } }))
+        .statusCode,
+    ).toBe(404);
   });
 
   it('imports a roster from XLSX all or nothing, with row/column errors, template and dry run', async () => {
@@ -320,7 +401,12 @@ describe('conferences: roster and check-in', () => {
     expect(template.statusCode).toBe(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(template.rawPayload as unknown as ArrayBuffer);
-    expect((book.worksheets[0].getRow(1).values as string[]).slice(1)).toEqual(['Họ và tên', 'Chức vụ', 'Cơ quan, đơn vị', 'Thành phần']);
+    expect((book.worksheets[0].getRow(1).values as string[]).slice(1)).toEqual([
+      'Họ và tên',
+      'Chức vụ',
+      'Cơ quan, đơn vị',
+      'Thành phần',
+    ]);
     const header = ['Họ và tên', 'Chức vụ', 'Cơ quan, đơn vị', 'Thành phần'];
     const good = await xlsxFile([
       header,
@@ -340,12 +426,18 @@ describe('conferences: roster and check-in', () => {
     const refused = await postFile(cellBEditor, url, 'loi.xlsx', bad);
     expect(refused.statusCode).toBe(400);
     expect(refused.json().message).toMatch(/^Tệp có \d+ lỗi; chưa ghi dữ liệu nào\./);
-    const found = refused.json().details.map((d: { row: number; column: string }) => `${d.row}:${d.column}`).sort();
+    const found = refused
+      .json()
+      .details.map((d: { row: number; column: string }) => `${d.row}:${d.column}`)
+      .sort();
     // Row 3: name too short, unknown category; row 4 repeats row 2; row 5 is already on the roster.
     expect(found).toEqual(['3:Họ và tên', '3:Thành phần', '4:Họ và tên', '5:Họ và tên']);
     expect((await cellBEditor.get(`${base}/${conferenceId}/bridges/${bridgeB}`)).json().rosterCount).toBe(1);
     expect((await postFile(cellAEditor, url, 'ds.xlsx', good)).statusCode).toBe(404);
-    expect((await postFile(cellAViewer, `${base}/${conferenceId}/bridges/${bridgeA}/roster/import`, 'ds.xlsx', good)).statusCode).toBe(403);
+    expect(
+      (await postFile(cellAViewer, `${base}/${conferenceId}/bridges/${bridgeA}/roster/import`, 'ds.xlsx', good))
+        .statusCode,
+    ).toBe(403);
     const done = await postFile(cellBEditor, url, 'ds.xlsx', good);
     expect(done.json()).toMatchObject({ dryRun: false, created: 2 });
     expect((await cellBEditor.get(`${base}/${conferenceId}/bridges/${bridgeB}`)).json().rosterCount).toBe(3);
@@ -390,9 +482,15 @@ describe('conferences: afterwards', () => {
     const draft = (await cellAEditor.get(url)).json();
     expect(draft.isEdited).toBe(false);
     expect(draft.text).toMatch(/^Tham dự Hội nghị tại điểm cầu .*có các đồng chí bí thư chi bộ\./);
-    const saved = await cellAEditor.request({ method: 'PUT', url, payload: { text: `${draft.text} Có phóng viên.`, version: draft.version } });
+    const saved = await cellAEditor.request({
+      method: 'PUT',
+      url,
+      payload: { text: `${draft.text} Có phóng viên.`, version: draft.version },
+    });
     expect(saved.json()).toMatchObject({ isEdited: true, text: `${draft.text} Có phóng viên.` });
-    expect((await cellAEditor.request({ method: 'PUT', url, payload: { text: 'x', version: draft.version } })).statusCode).toBe(409);
+    expect(
+      (await cellAEditor.request({ method: 'PUT', url, payload: { text: 'x', version: draft.version } })).statusCode,
+    ).toBe(409);
     expect((await cellBEditor.get(url)).statusCode).toBe(404);
     const docx = await cellAEditor.get(`${url}.docx`);
     expect(docx.headers['content-type']).toContain('wordprocessingml');
@@ -401,10 +499,16 @@ describe('conferences: afterwards', () => {
     expect(xml).toContain('Times New Roman');
 
     const news = (await organiser.get(`${base}/${conferenceId}/news`)).json();
-    expect(news.text).toMatch(/^Sáng ngày 20\/8\/2019, .* tổ chức Hội nghị trực tuyến sơ kết .* kết nối tới 2 điểm cầu/);
+    expect(news.text).toMatch(
+      /^Sáng ngày 20\/8\/2019, .* tổ chức Hội nghị trực tuyến sơ kết .* kết nối tới 2 điểm cầu/,
+    );
     expect(news.text).toContain('Kết luận Hội nghị: Tiếp tục đẩy mạnh học tập và làm theo.');
     expect((await cellAEditor.get(`${base}/${conferenceId}/news`)).statusCode).toBe(403);
-    const savedNews = await organiser.request({ method: 'PUT', url: `${base}/${conferenceId}/news`, payload: { text: 'Tin đã sửa.', version: news.version } });
+    const savedNews = await organiser.request({
+      method: 'PUT',
+      url: `${base}/${conferenceId}/news`,
+      payload: { text: 'Tin đã sửa.', version: news.version },
+    });
     expect(savedNews.json()).toMatchObject({ text: 'Tin đã sửa.', isEdited: true });
     expect(unzipXml((await organiser.get(`${base}/${conferenceId}/news.docx`)).rawPayload)).toContain('Tin đã sửa.');
   });
@@ -415,7 +519,9 @@ describe('conferences: afterwards', () => {
     const xml = unzipXml(response.rawPayload);
     expect(xml).toContain('GIẤY MỜI');
     expect(xml).toContain('Nguyễn Thị Hồng Đào');
-    const media = execFileSync('sh', ['-c', 'cat > /tmp/inv.zip && unzip -l /tmp/inv.zip'], { input: response.rawPayload }).toString();
+    const media = execFileSync('sh', ['-c', 'cat > /tmp/inv.zip && unzip -l /tmp/inv.zip'], {
+      input: response.rawPayload,
+    }).toString();
     expect(media.match(/word\/media\/.*\.png/g)?.length).toBe(3);
     expect((await cellBEditor.get(`${base}/${conferenceId}/bridges/${bridgeA}/invitations.docx`)).statusCode).toBe(404);
   });
@@ -434,7 +540,15 @@ describe('conferences: afterwards', () => {
     expect(total[10]).toBe(122);
     const names = (book.worksheets[1].getColumn(2).values as string[]).filter(Boolean);
     expect(names.sort()).toEqual(
-      ['Họ và tên', 'Nguyễn Thị Hồng Đào', 'Trần Văn Bình', 'Võ Thị Sáu', 'Phạm Văn Đồng', 'Huỳnh Quốc Việt', 'Lâm Văn Bi'].sort(),
+      [
+        'Họ và tên',
+        'Nguyễn Thị Hồng Đào',
+        'Trần Văn Bình',
+        'Võ Thị Sáu',
+        'Phạm Văn Đồng',
+        'Huỳnh Quốc Việt',
+        'Lâm Văn Bi',
+      ].sort(),
     );
     expect((await cellAEditor.get(`${base}/${conferenceId}/attendance.xlsx`)).statusCode).toBe(403);
   });
@@ -451,8 +565,9 @@ describe('conferences: the live board', () => {
   });
 
   it('streams a snapshot, then an event within a second of a write, and resumes with Last-Event-ID', async () => {
+    // A real listening server (closed with the context in afterAll).
     const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
-    try {
+    {
       const stream = await openStream(`${address}${base}/${conferenceId}/events`, organiser.cookie!);
       const snapshot = await stream.next('snapshot');
       expect(JSON.parse(snapshot.data).bridges).toHaveLength(2);
@@ -480,11 +595,73 @@ describe('conferences: the live board', () => {
       const fresh = await openStream(`${address}${base}/${conferenceId}/events`, organiser.cookie!, '999999999');
       expect(JSON.parse((await fresh.next('snapshot')).data).totals.checkedIn).toBe(3);
       fresh.close();
-    } finally {
-      await t.app.close();
     }
   });
 });
+
+describe.runIf(process.env.LANTOA_TEST_DB === 'postgres')('conferences: two server processes on one PostgreSQL', () => {
+  it('delivers a write made in this process to a viewer of another process (LISTEN/NOTIFY)', async () => {
+    const url = t.database.url!;
+    const port = await freePort();
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lantoa-second-'));
+    const child = spawn(process.execPath, [path.resolve('bin/lantoa.js'), 'serve'], {
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DEMO: 'false',
+        DATA_DIR: dataDir,
+        ADMIN_PASSWORD: 'mat-khau-quan-tri',
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      await waitForHealth(`http://127.0.0.1:${port}/healthz`);
+      // Sessions live in the database, so the organiser's cookie works on the other process too.
+      const stream = await openStream(`http://127.0.0.1:${port}${base}/${conferenceId}/events`, organiser.cookie!);
+      await stream.next('snapshot');
+      const current = (await cellAEditor.get(`${base}/${conferenceId}/bridges/${bridgeA}`)).json();
+      const started = Date.now();
+      await cellAEditor.post(`${base}/${conferenceId}/bridges/${bridgeA}/status`, {
+        status: 'connected',
+        version: current.version,
+      });
+      const event = await stream.next('board');
+      expect(Date.now() - started).toBeLessThan(1000);
+      expect(JSON.parse(event.data).bridges).toEqual([expect.objectContaining({ id: bridgeA, status: 'connected' })]);
+      stream.close();
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as net.AddressInfo).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function waitForHealth(url: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) {
+        return;
+      }
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`server at ${url} did not start`);
+}
 
 interface SseMessage {
   id: string;
@@ -542,6 +719,3 @@ async function openStream(url: string, cookie: string, lastEventId?: string) {
     close: () => controller.abort(),
   };
 }
-
-export { openStream, signIn, createUser, buildApp, loadConfig, openDatabase };
-export type { Database, FastifyInstance };
