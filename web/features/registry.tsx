@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { campaignsMenuItem, campaignsRoutes } from './campaigns/routes';
 import { commendationsMenuItem, commendationsRoutes } from './commendations/routes';
+import { conferencesMenuItem, conferencesRoutes } from './conferences/routes';
 import { modelsMenuItem, modelsRoutes } from './models/routes';
 
 export interface FeatureMenuItem {
@@ -14,4 +15,5 @@ export const features: { routes: { path: string; element: ReactNode }[]; menuIte
   { routes: campaignsRoutes, menuItem: campaignsMenuItem },
   { routes: commendationsRoutes, menuItem: commendationsMenuItem },
   { routes: modelsRoutes, menuItem: modelsMenuItem },
+  { routes: conferencesRoutes, menuItem: conferencesMenuItem },
 ];
