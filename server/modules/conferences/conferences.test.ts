@@ -693,9 +693,13 @@ async function openStream(url: string, cookie: string, lastEventId?: string) {
       buffer = buffer.slice(end + 2);
       const message: SseMessage = { id: '', event: 'message', data: '' };
       for (const line of block.split('\n')) {
-        if (line.startsWith('id: ')) {message.id = line.slice(4);}
-        else if (line.startsWith('event: ')) {message.event = line.slice(7);}
-        else if (line.startsWith('data: ')) {message.data += line.slice(6);}
+        if (line.startsWith('id: ')) {
+          message.id = line.slice(4);
+        } else if (line.startsWith('event: ')) {
+          message.event = line.slice(7);
+        } else if (line.startsWith('data: ')) {
+          message.data += line.slice(6);
+        }
       }
       if (message.data) {
         messages.push(message);

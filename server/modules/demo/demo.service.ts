@@ -7,6 +7,7 @@ import { DEMO_ACCOUNTS_SETTING } from '../auth/auth.service';
 import type { DemoAccount } from '../auth/auth.schemas';
 import { loadDemoCampaigns } from '../campaigns/campaigns-demo';
 import { loadDemoCommendations } from '../commendations/commendations-demo';
+import { loadDemoConferences } from '../conferences/conferences-demo';
 import { loadDemoModels } from '../models/models-demo';
 import { createUser } from '../users/users.service';
 import { ensureCentralUnit } from './bootstrap';
@@ -84,6 +85,8 @@ export async function loadDemo(db: Db, onStep?: (step: string) => void): Promise
       newCommuneIds: organisation.newCommuneIds,
     });
     await loadDemoCommendations(trx, { centralId: central.id, ...organisation });
+    onStep?.('Hội nghị trực tuyến');
+    await loadDemoConferences(trx, { newProvinceId: organisation.newProvinceId, demoCommuneCode: DEMO_COMMUNE_CODE });
     await putSetting(trx, DEMO_ACCOUNTS_SETTING, accounts);
     await putSetting(trx, DEMO_LOADED_SETTING, true);
     await recordAudit(trx, actor, {
