@@ -160,7 +160,8 @@ export async function getNewsDraft(deps: ConferenceDeps, actor: Actor, id: strin
       : row.mode === 'hybrid'
         ? 'theo hình thức trực tiếp kết hợp trực tuyến'
         : 'theo hình thức trực tiếp';
-  const host = bridges.find((b) => b.unit_id === row.unit_id) ?? bridges[0];
+  // The organiser's own point, when it is one, opens the attendance part as in the article.
+  const host = bridges.find((b) => b.unit_id === row.unit_id);
   const groups = await attendanceGroups(deps.db, id);
   const hostParagraph = host
     ? (host.attendance_text ??

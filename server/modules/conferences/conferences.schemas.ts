@@ -190,6 +190,8 @@ export const attendeeSchema = z.object({
   category: z.object({ id: z.string(), code: z.string(), name: z.string() }).nullable(),
   isWalkIn: z.boolean(),
   checkedInAt: z.string().nullable(),
+  /** The invitation's QR token, for those who may check people in. */
+  token: z.string().nullable(),
   version: z.number(),
 });
 export const listAttendeesQuery = z.object({

@@ -179,7 +179,8 @@ export function updateOf(row: BridgeState): BridgeUpdate {
   };
 }
 
-export function attendeeOf(row: repo.AttendeeRow) {
+/** The QR token shows to those who may check people in (they print the invitations anyway), never to viewers. */
+export function attendeeOf(row: repo.AttendeeRow, showToken = true) {
   return {
     id: row.id,
     bridgeId: row.bridge_id,
@@ -189,6 +190,7 @@ export function attendeeOf(row: repo.AttendeeRow) {
     category: row.category_id ? { id: row.category_id, code: row.category_code!, name: row.category_name! } : null,
     isWalkIn: row.is_walk_in,
     checkedInAt: row.checked_in_at ? iso(row.checked_in_at) : null,
+    token: showToken ? row.token : null,
     version: row.version,
   };
 }
@@ -763,12 +765,12 @@ export async function listAttendees(
   bridgeId: string,
   query: { search?: string; limit: number },
 ) {
-  await bridgeAccess(deps.db, actor, id, bridgeId, 'viewer');
+  const { canEdit } = await bridgeAccess(deps.db, actor, id, bridgeId, 'viewer');
   const [rows, total] = await Promise.all([
     repo.attendees(deps.db, bridgeId, query.search, query.limit),
     repo.countAttendees(deps.db, bridgeId, query.search),
   ]);
-  return { items: rows.map(attendeeOf), total };
+  return { items: rows.map((row) => attendeeOf(row, canEdit)), total };
 }
 
 async function checkCategory(db: DbOrTrx, categoryId: string | null | undefined) {

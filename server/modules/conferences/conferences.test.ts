@@ -313,6 +313,11 @@ describe('conferences: roster and check-in', () => {
     expect(found.items.map((a: { fullName: string }) => a.fullName)).toEqual(['Nguyễn Thị Hồng Đào']);
     expect((await cellAEditor.post(url, { fullName: 'X' })).json().details[0].path).toBe('body.fullName');
     expect((await cellBEditor.get(url)).statusCode).toBe(404);
+    // Editors see the QR token (they print the invitations); viewers do not.
+    expect(found.items[0].token).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect((await cellAViewer.get(url)).json().items.every((a: { token: string | null }) => a.token === null)).toBe(
+      true,
+    );
     expect((await cellAViewer.post(url, { fullName: 'Lê Văn Út' })).statusCode).toBe(403);
     const edited = await cellAEditor.patch(`${url}/${added.json().id}`, { organisation: 'Chi bộ ấp 1', version: 1 });
     expect(edited.json()).toMatchObject({ organisation: 'Chi bộ ấp 1', version: 2 });

@@ -94,7 +94,6 @@ export function BoardPage() {
         pagination={false}
         dataSource={rows}
         rowClassName={(row) => (now - (board.changedAt.get(row.id) ?? 0) < 2500 ? 'board-row-changed' : '')}
-        onRow={(row) => ({ 'data-testid': `board-row-${row.unitCode}` }) as React.HTMLAttributes<HTMLElement>}
         columns={[
           {
             title: t('bridge.unit'),
@@ -111,7 +110,7 @@ export function BoardPage() {
           { title: t('bridge.present'), dataIndex: 'present', width: 90, align: 'right', render: formatNumber },
           { title: t('bridge.expected'), dataIndex: 'expected', width: 90, align: 'right', render: formatNumber },
           { title: t('bridge.checkedIn'), dataIndex: 'checkedIn', width: 110, align: 'right', render: formatNumber },
-          { title: '', dataIndex: 'statusAt', width: 70, render: (at: string) => formatTime(at) },
+          { title: t('board.at'), dataIndex: 'statusAt', width: 70, render: (at: string) => formatTime(at) },
           {
             title: t('bridge.problemNote'),
             dataIndex: 'problemNote',

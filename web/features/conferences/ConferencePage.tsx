@@ -17,6 +17,7 @@ import {
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { CONFERENCE_MODE_LABELS } from '../../../common/conferences';
+import { compareVietnamese } from '../../../common/text';
 import { isApiError } from '../../api/client';
 import { useLanguage } from '../../i18n/useLanguage';
 import { useMessages } from '../../i18n/useMessages';
@@ -233,6 +234,7 @@ function Bridges({ conference }: { conference: ConferenceDetail }) {
           {
             title: t('bridge.unit'),
             dataIndex: ['unit', 'name'],
+            sorter: (a, b) => compareVietnamese(a.unit.name, b.unit.name),
             render: (name: string, row) => <Link to={`/conferences/${conference.id}/bridges/${row.id}`}>{name}</Link>,
           },
           {

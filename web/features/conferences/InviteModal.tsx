@@ -77,7 +77,7 @@ export function InviteModal({
         />
         {mode === 'kind' ? (
           <>
-            <Form.Item label={t('invite.kind')} style={{ margin: 0 }}>
+            <Form.Item label={t('invite.kind')} htmlFor="invite-kind" style={{ margin: 0 }}>
               <Select
                 id="invite-kind"
                 value={kind}
@@ -85,12 +85,12 @@ export function InviteModal({
                 options={UNIT_KINDS.map((k) => ({ value: k, label: UNIT_KIND_LABELS[k][lang] }))}
               />
             </Form.Item>
-            <Form.Item label={t('invite.under')} style={{ margin: 0 }}>
+            <Form.Item label={t('invite.under')} htmlFor="invite-under" style={{ margin: 0 }}>
               <UnitSelect id="invite-under" value={under} onChange={(id) => setUnder(id)} at={day} />
             </Form.Item>
           </>
         ) : (
-          <Form.Item label={t('invite.units')} style={{ margin: 0 }}>
+          <Form.Item label={t('invite.units')} htmlFor="invite-unit" style={{ margin: 0 }}>
             <UnitSelect
               id="invite-unit"
               at={day}
@@ -108,8 +108,8 @@ export function InviteModal({
             </Flex>
           </Form.Item>
         )}
-        <Form.Item label={t('invite.expected')} style={{ margin: 0 }}>
-          <InputNumber min={0} value={expected} onChange={(v) => setExpected(v)} />
+        <Form.Item label={t('invite.expected')} htmlFor="invite-expected" style={{ margin: 0 }}>
+          <InputNumber id="invite-expected" min={0} value={expected} onChange={(v) => setExpected(v)} />
         </Form.Item>
       </Flex>
     </Modal>

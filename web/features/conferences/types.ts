@@ -74,6 +74,7 @@ export interface Attendee {
   category: { id: string; code: string; name: string } | null;
   isWalkIn: boolean;
   checkedInAt: string | null;
+  token: string | null;
   version: number;
 }
 
