@@ -51,7 +51,13 @@ const dbUrl = (() => {
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 4000 });
 
-function request(port: number, method: string, urlPath: string, cookie: string, body?: unknown): Promise<{ status: number; body: string }> {
+function request(
+  port: number,
+  method: string,
+  urlPath: string,
+  cookie: string,
+  body?: unknown,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     const req = http.request(
@@ -125,8 +131,12 @@ async function setUp(): Promise<Setup> {
   const database = await openDatabase({ url: dbUrl, poolSize: 4 });
   await migrate(database.db);
   const db = database.db;
-  const [centralId] = await createUnitsBulk(db, [{ code: 'TW', name: 'Trung ương', kind: 'central', parentId: null, validFrom: '2015-01-01', validTo: null }]);
-  const [provinceId] = await createUnitsBulk(db, [{ code: 'B1', name: 'Tỉnh ủy Thử', kind: 'province', parentId: centralId, validFrom: '2015-01-01', validTo: null }]);
+  const [centralId] = await createUnitsBulk(db, [
+    { code: 'TW', name: 'Trung ương', kind: 'central', parentId: null, validFrom: '2015-01-01', validTo: null },
+  ]);
+  const [provinceId] = await createUnitsBulk(db, [
+    { code: 'B1', name: 'Tỉnh ủy Thử', kind: 'province', parentId: centralId, validFrom: '2015-01-01', validTo: null },
+  ]);
   const communeIds = await createUnitsBulk(
     db,
     Array.from({ length: BRIDGES }, (_, i) => ({
@@ -158,7 +168,14 @@ async function setUp(): Promise<Setup> {
     .executeTakeFirstOrThrow();
   const bridgeRows = await db
     .insertInto('conference_bridge')
-    .values(communeIds.map((unitId) => ({ conference_id: conference.id, unit_id: unitId, expected_attendance: Math.ceil(PEOPLE / BRIDGES), status: 'connected' })))
+    .values(
+      communeIds.map((unitId) => ({
+        conference_id: conference.id,
+        unit_id: unitId,
+        expected_attendance: Math.ceil(PEOPLE / BRIDGES),
+        status: 'connected',
+      })),
+    )
     .returning(['id', 'unit_id'])
     .execute();
 
@@ -186,13 +203,20 @@ async function setUp(): Promise<Setup> {
     .insertInto('app_user')
     .values([
       { username: 'organiser', full_name: 'Ban Tổ chức', unit_id: provinceId, password_hash: passwordHash },
-      ...communeIds.map((unitId, i) => ({ username: `bridge${i + 1}`, full_name: `Cán bộ điểm cầu ${i + 1}`, unit_id: unitId, password_hash: passwordHash })),
+      ...communeIds.map((unitId, i) => ({
+        username: `bridge${i + 1}`,
+        full_name: `Cán bộ điểm cầu ${i + 1}`,
+        unit_id: unitId,
+        password_hash: passwordHash,
+      })),
     ])
     .returning(['id', 'unit_id', 'username'])
     .execute();
   await db
     .insertInto('user_grant')
-    .values(users.map((u) => ({ user_id: u.id, unit_id: u.unit_id, role: u.username === 'organiser' ? 'viewer' : 'editor' })))
+    .values(
+      users.map((u) => ({ user_id: u.id, unit_id: u.unit_id, role: u.username === 'organiser' ? 'viewer' : 'editor' })),
+    )
     .execute();
   const policy = { idleHours: 12, maxDays: 7 };
   const cookieOf = async (userId: string) => `lantoa_sid=${(await createSession(db, userId, policy, {})).token}`;
@@ -200,7 +224,11 @@ async function setUp(): Promise<Setup> {
   const byUnit = new Map(users.slice(1).map((u) => [u.unit_id, u.id]));
   const bridges: Setup['bridges'] = [];
   for (const bridge of bridgeRows) {
-    bridges.push({ id: bridge.id, cookie: await cookieOf(byUnit.get(bridge.unit_id)!), tokens: tokens.get(bridge.id)! });
+    bridges.push({
+      id: bridge.id,
+      cookie: await cookieOf(byUnit.get(bridge.unit_id)!),
+      tokens: tokens.get(bridge.id)!,
+    });
   }
   await sql`analyze`.execute(db);
   await database.close();
@@ -220,40 +248,47 @@ function openViewer(
   onReady: () => void,
 ): Viewer {
   let buffer = '';
-  const req = http.get({ host: '127.0.0.1', port, path: urlPath, agent, headers: { cookie, accept: 'text/event-stream' } }, (res) => {
-    res.setEncoding('utf8');
-    res.on('data', (chunk: string) => {
-      if (!onUpdate) {
-        if (buffer !== 'ready' && chunk.includes('event: snapshot')) {
-          buffer = 'ready';
-          onReady();
+  const req = http.get(
+    { host: '127.0.0.1', port, path: urlPath, agent, headers: { cookie, accept: 'text/event-stream' } },
+    (res) => {
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        if (!onUpdate) {
+          if (buffer !== 'ready' && chunk.includes('event: snapshot')) {
+            buffer = 'ready';
+            onReady();
+          }
+          return;
         }
-        return;
-      }
-      buffer += chunk;
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const at = performance.now();
-        if (block.includes('event: snapshot')) {
-          onReady();
-        } else if (block.includes('event: board')) {
-          const data = block.slice(block.indexOf('data: ') + 6);
-          for (const update of (JSON.parse(data) as { bridges: { id: string; checkedIn: number }[] }).bridges) {
-            onUpdate(update.id, update.checkedIn, at);
+        buffer += chunk;
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const at = performance.now();
+          if (block.includes('event: snapshot')) {
+            onReady();
+          } else if (block.includes('event: board')) {
+            const data = block.slice(block.indexOf('data: ') + 6);
+            for (const update of (JSON.parse(data) as { bridges: { id: string; checkedIn: number }[] }).bridges) {
+              onUpdate(update.id, update.checkedIn, at);
+            }
           }
         }
-      }
-    });
-    res.on('error', () => undefined);
-  });
+      });
+      res.on('error', () => undefined);
+    },
+  );
   req.on('error', () => undefined);
   return { close: () => req.destroy() };
 }
 
 async function startChild(script: string[], env: Record<string, string>, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, script, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, script, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   await waitFor(`http://127.0.0.1:${port}/healthz`, child);
   return child;
 }
@@ -294,38 +329,35 @@ async function drive(clients: number, seconds: number, step: (client: number) =>
 }
 
 async function main() {
-  console.log(`Cấu hình: ${fmt(BRIDGES)} điểm cầu, ${fmt(PEOPLE)} đại biểu, ${fmt(VIEWERS)} người xem bảng theo dõi, ${SECONDS} s mỗi phép đo; ${os.cpus().length} lõi CPU`);
+  console.log(
+    `Cấu hình: ${fmt(BRIDGES)} điểm cầu, ${fmt(PEOPLE)} đại biểu, ${fmt(VIEWERS)} người xem bảng theo dõi, ${SECONDS} s mỗi phép đo; ${os.cpus().length} lõi CPU`,
+  );
   let t0 = performance.now();
   const setup = await setUp();
   console.log(`Dựng dữ liệu: ${fmt((performance.now() - t0) / 1000)} s`);
 
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lantoa-bench-conf-'));
-  const server = await startChild(['bin/lantoa.js', 'serve'], {
-    DATABASE_URL: dbUrl,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DEMO: 'false',
-    DATA_DIR: dataDir,
-    ADMIN_PASSWORD: 'mat-khau-quan-tri',
-    LOG_LEVEL: 'error',
-  }, port);
+  const server = await startChild(
+    ['bin/lantoa.js', 'serve'],
+    {
+      DATABASE_URL: dbUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DEMO: 'false',
+      DATA_DIR: dataDir,
+      ADMIN_PASSWORD: 'mat-khau-quan-tri',
+      LOG_LEVEL: 'error',
+    },
+    port,
+  );
   const viewers: Viewer[] = [];
   try {
     // 800 viewers on the board.
     const sent = new Map<string, number[]>(setup.bridges.map((b) => [b.id, []]));
-    const seen = new Map<string, number>();
     const delays: number[] = [];
     let ready = 0;
     t0 = performance.now();
-    const recorder = (bridgeId: string, checkedIn: number, at: number) => {
-      const key = bridgeId;
-      const times = sent.get(key)!;
-      // Every check-in up to `checkedIn` of this point is now visible to this viewer.
-      for (let k = (seen.get(`${bridgeId}`) ?? 0); k < checkedIn && k < times.length; k++) {
-        delays.push(at - times[k]);
-      }
-    };
     for (let v = 0; v < VIEWERS; v++) {
       const isRecorder = v < RECORDERS;
       const perViewerSeen = new Map<string, number>();
@@ -347,8 +379,6 @@ async function main() {
         ),
       );
     }
-    void recorder;
-    void seen;
     while (ready < VIEWERS && performance.now() - t0 < 120_000) {
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -363,9 +393,15 @@ async function main() {
       if (k >= bridge.tokens.length) {
         return false;
       }
-      const response = await request(port, 'POST', `/api/v1/conferences/${setup.conferenceId}/bridges/${bridge.id}/check-in`, bridge.cookie, {
-        token: bridge.tokens[k],
-      });
+      const response = await request(
+        port,
+        'POST',
+        `/api/v1/conferences/${setup.conferenceId}/bridges/${bridge.id}/check-in`,
+        bridge.cookie,
+        {
+          token: bridge.tokens[k],
+        },
+      );
       if (response.status !== 200) {
         statusErrors++;
         throw new Error(response.body);
@@ -376,10 +412,16 @@ async function main() {
     await new Promise((r) => setTimeout(r, 1500));
     delays.sort((a, b) => a - b);
     console.log('\nĐiểm danh bằng mã QR qua HTTP (800 máy khách đồng thời, mỗi máy một điểm cầu):');
-    console.log(`  ${fmt(result.perSecond)} lượt/giây (mục tiêu ≥ 500), ${fmt(result.done)} lượt, ${result.errors} lỗi (${statusErrors} mã HTTP khác 200)`);
+    console.log(
+      `  ${fmt(result.perSecond)} lượt/giây (mục tiêu ≥ 500), ${fmt(result.done)} lượt, ${result.errors} lỗi (${statusErrors} mã HTTP khác 200)`,
+    );
     console.log(`  thời gian trả lời p50 ${fmt(result.p50)} ms, p95 ${fmt(result.p95)} ms`);
-    console.log(`Từ lúc điểm danh xong đến khi hiện trên bảng theo dõi (${fmt(VIEWERS)} người xem, đo ở ${RECORDERS}):`);
-    console.log(`  p50 ${fmt(percentile(delays, 50))} ms, p95 ${fmt(percentile(delays, 95))} ms (mục tiêu ≤ 1.000), tối đa ${fmt(delays[delays.length - 1] ?? NaN)} ms, ${fmt(delays.length)} mẫu`);
+    console.log(
+      `Từ lúc điểm danh xong đến khi hiện trên bảng theo dõi (${fmt(VIEWERS)} người xem, đo ở ${RECORDERS}):`,
+    );
+    console.log(
+      `  p50 ${fmt(percentile(delays, 50))} ms, p95 ${fmt(percentile(delays, 95))} ms (mục tiêu ≤ 1.000), tối đa ${fmt(delays[delays.length - 1] ?? NaN)} ms, ${fmt(delays.length)} mẫu`,
+    );
   } finally {
     viewers.forEach((v) => v.close());
     await stopChild(server);
@@ -388,7 +430,9 @@ async function main() {
 
   // Floor 1: the same statements through pg directly, 800 logical clients on a pool of 10.
   const pool = new pg.Pool({ connectionString: dbUrl, max: 10 });
-  await pool.query('update conference_attendee set checked_in_at = null; update conference_bridge set checked_in_count = 0');
+  await pool.query(
+    'update conference_attendee set checked_in_at = null; update conference_bridge set checked_in_count = 0',
+  );
   const next = new Array<number>(setup.bridges.length).fill(0);
   const floor = await drive(setup.bridges.length, SECONDS, async (i) => {
     const bridge = setup.bridges[i];
@@ -403,7 +447,10 @@ async function main() {
         'update conference_attendee set checked_in_at = now(), updated_at = now() where bridge_id = $1 and token = $2 and checked_in_at is null returning id',
         [bridge.id, bridge.tokens[k]],
       );
-      await client.query('update conference_bridge set checked_in_count = checked_in_count + 1 where id = $1 returning *', [bridge.id]);
+      await client.query(
+        'update conference_bridge set checked_in_count = checked_in_count + 1 where id = $1 returning *',
+        [bridge.id],
+      );
       await client.query("select pg_notify('bench', $1)", [bridge.id]);
       await client.query('commit');
     } finally {
@@ -412,7 +459,9 @@ async function main() {
     return true;
   });
   await pool.end();
-  console.log('\nSàn so sánh 1 — cùng các câu UPDATE (điểm danh, bộ đếm, NOTIFY) qua pg trực tiếp, 800 máy khách, pool 10:');
+  console.log(
+    '\nSàn so sánh 1 — cùng các câu UPDATE (điểm danh, bộ đếm, NOTIFY) qua pg trực tiếp, 800 máy khách, pool 10:',
+  );
   console.log(`  ${fmt(floor.perSecond)} lượt/giây, ${floor.errors} lỗi, p95 ${fmt(floor.p95)} ms`);
 
   // Floor 2: a bare Fastify route in a child process, the same 800 clients.

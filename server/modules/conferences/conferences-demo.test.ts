@@ -47,7 +47,7 @@ describe('the demo conferences', () => {
       await province.get(`/api/v1/conferences/${review.id}/bridges/${host.id}/attendance-text`)
     ).json();
     expect(paragraph.text).toMatch(
-      /^Tham dự Hội nghị tại điểm cầu Cà Mau, có các đồng chí thành viên Ban Chấp hành Đảng bộ tỉnh, thủ trưởng các sở, ban, ngành và Mặt trận Tổ quốc/,
+      /^Tham dự Hội nghị tại điểm cầu Cà Mau, có các đồng chí thành viên Ban Chấp hành Đảng bộ tỉnh, thủ trưởng các sở, ban, ngành, Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội cấp tỉnh; các đồng chí báo cáo viên cấp tỉnh/,
     );
     // 64 communes plus the province's own point.
     const board2026 = (await province.get(`/api/v1/conferences/${provincial.id}/board`)).json();

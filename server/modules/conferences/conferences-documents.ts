@@ -67,8 +67,12 @@ export function draftAttendance(
   }
   const first = named.filter((g) => g.order <= 30).map((g) => g.name);
   const rest = named.filter((g) => g.order > 30).map((g) => g.name);
+  // Commas between groups, "và" before the last unless the last group already has its own "và" (as the article's
+  // "…, Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội cấp tỉnh").
   const join = (names: string[]) =>
-    names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} và ${names[names.length - 1]}`;
+    names.length <= 1 || names[names.length - 1].includes(' và ')
+      ? names.join(', ')
+      : `${names.slice(0, -1).join(', ')} và ${names[names.length - 1]}`;
   const clauses = [first.length ? `các đồng chí ${join(first)}` : '', rest.length ? `các đồng chí ${join(rest)}` : '']
     .filter(Boolean)
     .join('; ');

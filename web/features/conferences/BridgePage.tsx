@@ -226,6 +226,7 @@ function Roster({ bridge }: { bridge: BridgeDetail }) {
                 {
                   title: '',
                   key: 'actions',
+                  fixed: 'right' as const,
                   render: (_: unknown, row: Attendee) => (
                     <Space size={0}>
                       {row.checkedInAt ? (
