@@ -120,7 +120,7 @@ test('two bridge points change status and check people in; the board shows it wi
   await expect(other.getByRole('heading', { name: secondName })).toBeVisible();
   await other.getByRole('button', { name: 'Gặp sự cố' }).click();
   await other.getByTestId('problem-note').fill('Mất tín hiệu âm thanh');
-  await other.getByRole('button', { name: 'OK' }).click();
+  await other.getByRole('button', { name: 'Đồng ý' }).click();
   await expect(page.getByTestId('total-problems')).toHaveText('1');
   // Problems on top.
   await expect(page.locator('.ant-table-row').first()).toContainText('Mất tín hiệu âm thanh');

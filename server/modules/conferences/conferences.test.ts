@@ -559,6 +559,48 @@ describe('conferences: afterwards', () => {
   });
 });
 
+describe('conferences: removing', () => {
+  it('removes a point without check-ins (organiser only), refuses one with check-ins, deletes a conference (manager)', async () => {
+    const spare = await createUnit(t.database.db, { kind: 'cell', parent: tree.commune });
+    const other = await organiser.post(base, conferenceBody(tree.province.id));
+    const otherId = other.json().id;
+    await organiser.post(`${base}/${otherId}/bridges`, { unitIds: [spare.id, tree.cellA.id] });
+    const points = (await organiser.get(`${base}/${otherId}/bridges`)).json().items;
+    const sparePoint = points.find((b: { unit: { id: string } }) => b.unit.id === spare.id).id;
+    const pointA = points.find((b: { unit: { id: string } }) => b.unit.id === tree.cellA.id).id;
+    await cellAEditor.post(`${base}/${otherId}/bridges/${pointA}/attendees`, {
+      fullName: 'Đinh Văn Nam',
+      isWalkIn: true,
+    });
+    expect((await cellAEditor.delete(`${base}/${otherId}/bridges/${pointA}`)).statusCode).toBe(403);
+    expect((await outsider.delete(`${base}/${otherId}/bridges/${pointA}`)).statusCode).toBe(404);
+    const refused = await organiser.delete(`${base}/${otherId}/bridges/${pointA}`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().message).toContain('đã có 1 người điểm danh');
+    expect((await organiser.delete(`${base}/${otherId}/bridges/${sparePoint}`)).statusCode).toBe(204);
+    expect(await auditActions(sparePoint)).toEqual(['conference.bridge.remove']);
+
+    expect((await organiser.delete(`${base}/${otherId}`)).statusCode).toBe(403);
+    expect((await outsider.delete(`${base}/${otherId}`)).statusCode).toBe(404);
+    const manager = await signedIn(t.app, t.database.db, tree.province, 'manager');
+    expect((await manager.delete(`${base}/${otherId}`)).statusCode).toBe(204);
+    expect((await organiser.get(`${base}/${otherId}`)).statusCode).toBe(404);
+    expect(await auditActions(otherId)).toContain('conference.delete');
+  });
+
+  it('answers 400 in Vietnamese for malformed ids', async () => {
+    const response = await organiser.get(`${base}/khong-phai-uuid/bridges/x`);
+    expect(response.statusCode).toBe(400);
+    expect(
+      response
+        .json()
+        .details.map((d: { path: string }) => d.path)
+        .sort(),
+    ).toEqual(['params.bridgeId', 'params.id']);
+    expect(response.json().details[0].message).toMatch(/^Mã định danh (hội nghị|điểm cầu) không hợp lệ$/);
+  });
+});
+
 describe('conferences: the live board', () => {
   it('puts problems on top with totals; organiser only', async () => {
     const board = (await organiserViewer.get(`${base}/${conferenceId}/board`)).json();
