@@ -2,6 +2,7 @@ import type { Generated, GeneratedAlways, Insertable, Selectable, Updateable } f
 import type { DateString, Json, Timestamp } from './tables/types';
 import type { CampaignTables } from './tables/campaigns';
 import type { CommendationTables } from './tables/commendations';
+import type { ConferenceTables } from './tables/conferences';
 import type { DashboardTables } from './tables/dashboard';
 import type { MeetingTables } from './tables/meetings';
 import type { InspectionTables } from './tables/inspections';
@@ -127,6 +128,7 @@ export interface DB
   extends
     CampaignTables,
     CommendationTables,
+    ConferenceTables,
     DashboardTables,
     InspectionTables,
     MeetingTables,

@@ -4,6 +4,7 @@ import { commendationsMenuItem, commendationsRoutes } from './commendations/rout
 import { dashboardMenuItem, dashboardRoutes } from './dashboard/routes';
 import { meetingsMenuItem, meetingsRoutes } from './meetings/routes';
 import { inspectionsMenuItem, inspectionsRoutes } from './inspections/routes';
+import { conferencesMenuItem, conferencesRoutes } from './conferences/routes';
 import { modelsMenuItem, modelsRoutes } from './models/routes';
 import { reportsMenuItem, reportsRoutes } from './reports/routes';
 
@@ -22,4 +23,5 @@ export const features: { routes: { path: string; element: ReactNode }[]; menuIte
   { routes: meetingsRoutes, menuItem: meetingsMenuItem },
   { routes: inspectionsRoutes, menuItem: inspectionsMenuItem },
   { routes: reportsRoutes, menuItem: reportsMenuItem },
+  { routes: conferencesRoutes, menuItem: conferencesMenuItem },
 ];
