@@ -61,3 +61,33 @@ export async function pickOption(page: Page, text: string | RegExp): Promise<voi
     .first()
     .click();
 }
+
+/**
+ * Opens a select, optionally types to search, and picks an option; then checks the choice shows in `shownIn` (the
+ * dialog by default — options live outside it, in a portal) and picks again if not: a click that lands while the
+ * drop-down is still opening is lost now and then.
+ */
+export async function choose(
+  page: Page,
+  select: Locator,
+  text: string | RegExp,
+  options: { search?: string; shownIn?: Locator } = {},
+): Promise<void> {
+  const shownIn = options.shownIn ?? page.getByRole('dialog');
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    if (options.search) {
+      await select.fill(options.search);
+    }
+    await pickOption(page, text);
+    try {
+      const shown = typeof text === 'string' ? text : new RegExp(text.source.replace(/^\^/, ''), text.flags);
+      await expect(shownIn).toContainText(shown, { timeout: 3_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 3) {
+        throw error;
+      }
+    }
+  }
+}

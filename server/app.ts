@@ -21,8 +21,10 @@ import { commendationsRoutes } from './modules/commendations/commendations.route
 import { campaignsRoutes } from './modules/campaigns/campaigns.routes';
 import { studyThemesRoutes } from './modules/campaigns/study-themes.routes';
 import { documentsRoutes } from './modules/documents/documents.routes';
+import { importsRoutes } from './modules/imports/imports.routes';
 import { orgUnitsRoutes } from './modules/org-units/org-units.routes';
 import { inspectionsModuleRoutes } from './modules/inspections/inspections-module.routes';
+import { meetingsRoutes } from './modules/meetings/meetings.routes';
 import { modelsRoutes } from './modules/models/models.routes';
 import { usersRoutes } from './modules/users/users.routes';
 
@@ -109,7 +111,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       await api.register(campaignsRoutes, { ctx, prefix: '/campaigns' });
       await api.register(studyThemesRoutes, { ctx, prefix: '/study-themes' });
       await api.register(documentsRoutes, { ctx, prefix: '/documents' });
+      await api.register(importsRoutes, { ctx, prefix: '/imports' });
       await api.register(modelsRoutes, { ctx });
+      await api.register(meetingsRoutes, { ctx });
       await api.register(inspectionsModuleRoutes, { ctx });
     },
     { prefix: '/api/v1' },

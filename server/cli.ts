@@ -10,6 +10,7 @@ import { AppError } from './platform/errors';
 import { ensureAdmin } from './modules/demo/bootstrap';
 import { loadDemo } from './modules/demo/demo.service';
 import { importCommendations } from './modules/commendations/commendations-import';
+import { importMeetings } from './modules/meetings/meetings-import';
 import { importModels } from './modules/models/models-import';
 import { importOrgUnits } from './modules/org-units/org-units-import';
 import { resolveUnit } from './modules/org-units/org-units.service';
@@ -164,30 +165,43 @@ user
 const importCommand = program
   .command('import')
   .description('nhập dữ liệu từ tệp XLSX hoặc CSV (tất cả hoặc không gì cả)');
+/**
+ * One `lantoa import <thing> FILE` run: a progress bar on the terminal, then one line saying what was written — or,
+ * for a dry run, what would be and that nothing was.
+ */
+async function runImport<R extends { dryRun: boolean }>(
+  run: (onProgress: (done: number, total?: number) => void) => Promise<R>,
+  what: (result: R) => string,
+  extra: (result: R) => string = () => '',
+): Promise<void> {
+  const progress = createProgress('Đang kiểm tra và nhập');
+  try {
+    const result = await run(progress.update);
+    progress.stop();
+    process.stdout.write(
+      result.dryRun
+        ? `Chạy thử: tệp hợp lệ, sẽ thêm ${what(result)}. Chưa ghi gì.${extra(result)}\n`
+        : `Đã thêm ${what(result)}.${extra(result)}\n`,
+    );
+  } finally {
+    progress.stop();
+  }
+}
+
+const fileSource = (file: string) => ({ fileName: path.basename(file), data: fs.readFileSync(file) });
+
 importCommand
   .command('org-units <file>')
   .description('nhập đơn vị: code, name, kind, parent_code, valid_from')
   .option('--dry-run', 'chỉ kiểm tra, không ghi')
   .action((file: string, options: { dryRun?: boolean }) =>
-    withDatabase(async (database) => {
-      const progress = createProgress('Đang kiểm tra và nhập');
-      try {
-        const result = await importOrgUnits(
-          database.db,
-          systemActor('cli'),
-          { fileName: path.basename(file), data: fs.readFileSync(file) },
-          { dryRun: !!options.dryRun, onProgress: progress.update },
-        );
-        progress.stop();
-        process.stdout.write(
-          result.dryRun
-            ? `Chạy thử: tệp hợp lệ, sẽ thêm ${result.created} đơn vị. Chưa ghi gì.\n`
-            : `Đã thêm ${result.created} đơn vị.\n`,
-        );
-      } finally {
-        progress.stop();
-      }
-    }),
+    withDatabase((database) =>
+      runImport(
+        (onProgress) =>
+          importOrgUnits(database.db, systemActor('cli'), fileSource(file), { dryRun: !!options.dryRun, onProgress }),
+        (result) => `${result.created} đơn vị`,
+      ),
+    ),
   );
 
 importCommand
@@ -195,25 +209,13 @@ importCommand
   .description('nhập mô hình, cách làm hay: title, kind, unit_code, field, start_date, status, …')
   .option('--dry-run', 'chỉ kiểm tra, không ghi')
   .action((file: string, options: { dryRun?: boolean }) =>
-    withDatabase(async (database) => {
-      const progress = createProgress('Đang kiểm tra và nhập');
-      try {
-        const result = await importModels(
-          database.db,
-          systemActor('cli'),
-          { fileName: path.basename(file), data: fs.readFileSync(file) },
-          { dryRun: !!options.dryRun, onProgress: progress.update },
-        );
-        progress.stop();
-        process.stdout.write(
-          result.dryRun
-            ? `Chạy thử: tệp hợp lệ, sẽ thêm ${result.created} mô hình. Chưa ghi gì.\n`
-            : `Đã thêm ${result.created} mô hình.\n`,
-        );
-      } finally {
-        progress.stop();
-      }
-    }),
+    withDatabase((database) =>
+      runImport(
+        (onProgress) =>
+          importModels(database.db, systemActor('cli'), fileSource(file), { dryRun: !!options.dryRun, onProgress }),
+        (result) => `${result.created} mô hình`,
+      ),
+    ),
   );
 
 importCommand
@@ -222,22 +224,41 @@ importCommand
   .option('--dry-run', 'chỉ kiểm tra, không ghi')
   .option('--skip-existing', 'bỏ qua quyết định đã có (cùng số, ngày, cơ quan ban hành)')
   .action((file: string, options: { dryRun?: boolean; skipExisting?: boolean }) =>
+    withDatabase((database) =>
+      runImport(
+        (onProgress) =>
+          importCommendations(
+            database.db,
+            systemActor('cli'),
+            { fileName: path.basename(file), filePath: file },
+            { dryRun: !!options.dryRun, skipExisting: !!options.skipExisting, onProgress },
+          ),
+        (result) => `${result.decisions} quyết định, ${result.recipients} tập thể, cá nhân`,
+        (result) => (result.skipped.length ? ` Bỏ qua ${result.skipped.length} quyết định đã có.` : ''),
+      ),
+    ),
+  );
+
+importCommand
+  .command('meetings <file>')
+  .description(
+    'nhập sinh hoạt chi bộ, mỗi dòng một buổi: unit_code, date, type, theme_included, theme_code, members_on_roll, present, …',
+  )
+  .option('--dry-run', 'chỉ kiểm tra, không ghi')
+  .action((file: string, options: { dryRun?: boolean }) =>
     withDatabase(async (database) => {
       const progress = createProgress('Đang kiểm tra và nhập');
       try {
-        const result = await importCommendations(
+        const result = await importMeetings(
           database.db,
           systemActor('cli'),
           { fileName: path.basename(file), filePath: file },
-          { dryRun: !!options.dryRun, skipExisting: !!options.skipExisting, onProgress: progress.update },
+          { dryRun: !!options.dryRun, onProgress: progress.update },
         );
         progress.stop();
-        const what = `${result.decisions} quyết định, ${result.recipients} tập thể, cá nhân`;
-        const skipped = result.skipped.length ? ` Bỏ qua ${result.skipped.length} quyết định đã có.` : '';
+        const what = `${result.meetings} buổi sinh hoạt (${result.regular} thường kỳ, ${result.thematic} chuyên đề) của ${result.cells} chi bộ`;
         process.stdout.write(
-          result.dryRun
-            ? `Chạy thử: tệp hợp lệ, sẽ thêm ${what}. Chưa ghi gì.${skipped}\n`
-            : `Đã thêm ${what}.${skipped}\n`,
+          result.dryRun ? `Chạy thử: tệp hợp lệ, sẽ thêm ${what}. Chưa ghi gì.\n` : `Đã thêm ${what}.\n`,
         );
       } finally {
         progress.stop();

@@ -3,6 +3,7 @@ import type { DateString, Json, Timestamp } from './tables/types';
 import type { CampaignTables } from './tables/campaigns';
 import type { CommendationTables } from './tables/commendations';
 import type { InspectionTables } from './tables/inspections';
+import type { MeetingTables } from './tables/meetings';
 import type { ModelTables } from './tables/models';
 
 export type { DateString, Json, Timestamp } from './tables/types';
@@ -120,7 +121,7 @@ export interface SchemaMigrationTable {
  * Every table. Each domain keeps its tables' types in `tables/<domain>.ts`, so parallel work on two domains does not
  * edit one file.
  */
-export interface DB extends CampaignTables, CommendationTables, InspectionTables, ModelTables {
+export interface DB extends CampaignTables, CommendationTables, InspectionTables, MeetingTables, ModelTables {
   org_unit: OrgUnitTable;
   org_unit_name: OrgUnitNameTable;
   org_event: OrgEventTable;

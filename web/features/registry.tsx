@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { campaignsMenuItem, campaignsRoutes } from './campaigns/routes';
 import { commendationsMenuItem, commendationsRoutes } from './commendations/routes';
 import { inspectionsMenuItem, inspectionsRoutes } from './inspections/routes';
+import { meetingsMenuItem, meetingsRoutes } from './meetings/routes';
 import { modelsMenuItem, modelsRoutes } from './models/routes';
 
 export interface FeatureMenuItem {
@@ -15,5 +16,6 @@ export const features: { routes: { path: string; element: ReactNode }[]; menuIte
   { routes: campaignsRoutes, menuItem: campaignsMenuItem },
   { routes: commendationsRoutes, menuItem: commendationsMenuItem },
   { routes: modelsRoutes, menuItem: modelsMenuItem },
+  { routes: meetingsRoutes, menuItem: meetingsMenuItem },
   { routes: inspectionsRoutes, menuItem: inspectionsMenuItem },
 ];
