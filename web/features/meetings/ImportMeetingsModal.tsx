@@ -5,7 +5,7 @@ import { isApiError } from '../../api/client';
 import { useMessages } from '../../i18n/useMessages';
 import { formatDate } from '../../lib/format';
 import { errorMessage } from '../../lib/serverErrors';
-import { ImportErrorsTable } from '../org-units/ImportErrorsTable';
+import { ImportErrorsTable } from '../imports/ImportErrorsTable';
 import { IMPORT_TEMPLATE_URL, useImportMeetings } from './api';
 import { formatNumber } from './figuresFormat';
 import { messages } from './messages';
