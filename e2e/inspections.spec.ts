@@ -151,6 +151,8 @@ test('an inspection goes from plan to conclusion, and its recommendation to done
 });
 
 test('overdue recommendations stand out and come first; the figures add up per unit', async ({ page }, testInfo) => {
+  // Three pages and a full-page screenshot: 20 s alone, over a minute on a loaded machine.
+  test.setTimeout(120_000);
   await signIn(page, 'tinh.quanly', DEMO_PASSWORD);
   await page.goto('/inspections/recommendations?view=all');
   const rows = page.getByTestId('recommendations-table').locator('tr.ant-table-row');
