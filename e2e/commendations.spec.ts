@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { pickOption, signIn, snap } from './support';
+import { choose, pickOption, signIn, snap } from './support';
 
 const DEMO_PASSWORD = 'lantoa-demo';
 const HEADER =
@@ -12,15 +12,6 @@ async function fillDate(page: Page, label: string, ddmmyyyy: string): Promise<vo
   await input.fill(ddmmyyyy);
   await input.press('Enter');
   await expect(input).toHaveValue(ddmmyyyy);
-}
-
-/** Opens a select by its label inside `scope`, types to search, and picks the option. */
-async function choose(page: Page, select: ReturnType<Page['getByLabel']>, text: string | RegExp, search?: string) {
-  await select.click();
-  if (search) {
-    await select.fill(search);
-  }
-  await pickOption(page, text);
 }
 
 function csv(rows: string[]): { name: string; mimeType: string; buffer: Buffer } {
@@ -59,7 +50,9 @@ test('an editor creates a decision and adds its recipients inline', async ({ pag
   await dialog.getByLabel('Số, ký hiệu', { exact: true }).fill('301-QĐ/TU');
   await fillDate(page, 'Ngày quyết định', '15/10/2025');
   await dialog.getByLabel('Cơ quan ban hành', { exact: true }).fill('Tỉnh ủy Cà Mau');
-  await choose(page, dialog.getByLabel('Cấp ủy ban hành (nếu trong hệ thống)'), 'Tỉnh ủy Cà Mau', 'tinh uy ca mau');
+  await choose(page, dialog.getByLabel('Cấp ủy ban hành (nếu trong hệ thống)'), 'Tỉnh ủy Cà Mau', {
+    search: 'tinh uy ca mau',
+  });
   await choose(page, dialog.getByLabel('Cấp khen', { exact: true }), 'Cấp tỉnh');
   await choose(page, dialog.getByLabel('Hình thức', { exact: true }), 'Bằng khen');
   await snap(page, testInfo, 'commendation-create', false);
@@ -159,4 +152,29 @@ test('the list and a decision fit a 360 px phone screen', async ({ page }, testI
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(360);
   await snap(page, testInfo, 'commendation-decision-phone');
+});
+
+test('a large file shows the rows the server has checked while it runs', async ({ page }, testInfo) => {
+  await signIn(page, 'tinh.nhaplieu', DEMO_PASSWORD);
+  await page.goto('/commendations/import');
+  // 40,000 recipients in 2,000 decisions of 20: big enough that the check takes a few seconds.
+  const rows: string[] = [];
+  for (let decision = 1; decision <= 2_000; decision++) {
+    for (let i = 1; i <= 20; i++) {
+      const cell = i % 2 === 0 ? '32152-01' : '32152-02';
+      rows.push(
+        `L${decision}-QĐ/ĐU,2025-11-20,commune,GIAY_KHEN,Đảng ủy xã Đầm Dơi,individual,Người thứ ${i},${cell},Đảng viên,`,
+      );
+    }
+  }
+  await page.locator('input[type=file]').setInputFiles(csv(rows));
+  await page.getByRole('button', { name: 'Kiểm tra tệp' }).click();
+
+  const progress = page.getByTestId('import-progress-text');
+  await expect(progress).toHaveText(/^Đã kiểm tra [\d.]+\/40\.000 dòng…$/);
+  await snap(page, testInfo, 'commendations-import-progress');
+  await expect(page.getByTestId('import-result')).toContainText(
+    'Tệp hợp lệ: sẽ thêm 2.000 quyết định, 40.000 tập thể, cá nhân. Chưa ghi gì.',
+  );
+  await expect(progress).toHaveCount(0);
 });

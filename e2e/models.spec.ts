@@ -1,6 +1,6 @@
 import zlib from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
-import { pickOption, signIn, snap } from './support';
+import { choose, signIn, snap } from './support';
 
 const DEMO_PASSWORD = 'lantoa-demo';
 
@@ -65,27 +65,9 @@ async function fillDate(page: Page, label: string, ddmmyyyy: string): Promise<vo
 }
 
 /** Opens a select of the open dialog by its label, types to search, and picks the option. */
-async function choose(page: Page, label: string, text: string | RegExp, search?: string): Promise<void> {
-  const dialog = page.getByRole('dialog');
-  const select = dialog.getByLabel(label, { exact: true });
-  // A click that lands while the drop-down is still opening is lost now and then: check the choice shows in the
-  // dialog (options live outside it, in a portal) and pick again if it does not.
-  for (let attempt = 1; ; attempt++) {
-    await select.click();
-    if (search) {
-      await select.fill(search);
-    }
-    await pickOption(page, text);
-    try {
-      const shown = typeof text === 'string' ? text : new RegExp(text.source.replace(/^\^/, ''), text.flags);
-      await expect(dialog).toContainText(shown, { timeout: 3_000 });
-      return;
-    } catch (error) {
-      if (attempt >= 3) {
-        throw error;
-      }
-    }
-  }
+/** Picks `text` in the dialog's select labelled `label` (typing `search` first), again if the click was lost. */
+function chooseIn(page: Page, label: string, text: string | RegExp, search?: string): Promise<void> {
+  return choose(page, page.getByRole('dialog').getByLabel(label, { exact: true }), text, { search });
 }
 
 test('the registry shows cards and a table, counts by status, and finds "Dân vận khéo" without diacritics', async ({
@@ -123,12 +105,12 @@ test('a model is registered and goes through its life: proposed → recognised �
   await page.getByRole('button', { name: 'Đăng ký mô hình' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Tên mô hình').fill(title);
-  await choose(page, 'Lĩnh vực', 'Dân vận');
+  await chooseIn(page, 'Lĩnh vực', 'Dân vận');
   await fillDate(page, 'Ngày bắt đầu', '01/08/2025');
-  await choose(page, 'Đơn vị', 'Đảng ủy xã Đầm Dơi', 'dam doi');
+  await chooseIn(page, 'Đơn vị', 'Đảng ủy xã Đầm Dơi', 'dam doi');
   await dialog.getByLabel('Nội dung, cách làm').fill('Cán bộ, đảng viên đến từng hộ vận động hiến đất làm đường.');
   await dialog.getByLabel('Kết quả đạt được').fill('Làm mới 3 km đường bê tông.');
-  await choose(page, 'Văn bản chỉ đạo', /^05-CT\/TW/, '05-CT');
+  await chooseIn(page, 'Văn bản chỉ đạo', /^05-CT\/TW/, '05-CT');
   await dialog.getByLabel('Tên mô hình').click();
   await dialog.getByRole('button', { name: 'Lưu' }).click();
 
@@ -137,13 +119,13 @@ test('a model is registered and goes through its life: proposed → recognised �
   await expect(page.locator('.ant-tag').filter({ hasText: 'Đề xuất' }).first()).toBeVisible();
 
   await page.getByRole('button', { name: 'Công nhận' }).click();
-  await choose(page, 'Cấp công nhận', 'Cấp tỉnh');
+  await chooseIn(page, 'Cấp công nhận', 'Cấp tỉnh');
   await page.getByRole('dialog').getByRole('button', { name: 'Công nhận' }).click();
   await expect(page.getByText('Đã công nhận mô hình')).toBeVisible();
   await expect(page.getByTestId('model-timeline')).toContainText('Đề xuất → Đã công nhận');
 
   await page.getByRole('button', { name: 'Thêm đơn vị nhân rộng' }).click();
-  await choose(page, 'Đơn vị nhân rộng', 'Đảng ủy xã Tạ An Khương', 'ta an khuong');
+  await chooseIn(page, 'Đơn vị nhân rộng', 'Đảng ủy xã Tạ An Khương', 'ta an khuong');
   await page.getByRole('dialog').getByRole('button', { name: 'Lưu' }).click();
   await expect(page.getByTestId('replications')).toContainText('Đảng ủy xã Tạ An Khương');
   await expect(page.getByTestId('model-timeline')).toContainText('Đã công nhận → Đã nhân rộng');
@@ -187,7 +169,7 @@ test('an import file with errors is refused with every bad cell listed; a good o
   await dialog
     .locator('input[type=file]')
     .setInputFiles({ name: 'mo-hinh.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
-  await dialog.getByRole('button', { name: 'Kiểm tra' }).click();
+  await dialog.getByRole('button', { name: 'Kiểm tra tệp' }).click();
   const errors = page.getByTestId('import-errors');
   await expect(errors).toContainText('Ngày "31/02/2025" không hợp lệ');
   await expect(errors).toContainText('tượng đài');
@@ -200,8 +182,8 @@ test('an import file with errors is refused with every bad cell listed; a good o
   await dialog
     .locator('input[type=file]')
     .setInputFiles({ name: 'mo-hinh.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
-  await dialog.getByRole('checkbox', { name: 'Chỉ kiểm tra, chưa ghi' }).uncheck();
-  await dialog.getByRole('button', { name: 'Nhập' }).click();
+  await dialog.getByRole('checkbox', { name: 'Chạy thử' }).uncheck();
+  await dialog.getByRole('button', { name: 'Nhập dữ liệu' }).click();
   await expect(dialog).toContainText('Đã thêm 1 mô hình');
   await dialog.getByRole('button', { name: 'Đóng' }).first().click();
   await page.getByTestId('model-search').fill('tuyen duong hoa tan dien');

@@ -7,13 +7,14 @@ export const ADMIN = { username: 'admin', password: 'e2e-admin-pass' };
 
 const ARTIFACTS = path.join(import.meta.dirname, 'artifacts');
 
-/** Signs in through the form and waits for the organisation page. */
+/** Signs in through the form (landing on the dashboard), then opens the organisation page. */
 export async function signIn(page: Page, username = ADMIN.username, password = ADMIN.password): Promise<void> {
   await page.goto('/login');
   await page.getByLabel('Tên đăng nhập', { exact: true }).fill(username);
   await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page).toHaveURL(/\/org-units/);
+  await expect(page).toHaveURL(/\/dashboard/);
+  await page.goto('/org-units');
   await expect(page.getByRole('heading', { name: 'Cơ cấu tổ chức' })).toBeVisible();
 }
 
@@ -60,4 +61,34 @@ export async function pickOption(page: Page, text: string | RegExp): Promise<voi
     .filter({ hasText: text })
     .first()
     .click();
+}
+
+/**
+ * Opens a select, optionally types to search, and picks an option; then checks the choice shows in `shownIn` (the
+ * dialog by default — options live outside it, in a portal) and picks again if not: a click that lands while the
+ * drop-down is still opening is lost now and then.
+ */
+export async function choose(
+  page: Page,
+  select: Locator,
+  text: string | RegExp,
+  options: { search?: string; shownIn?: Locator } = {},
+): Promise<void> {
+  const shownIn = options.shownIn ?? page.getByRole('dialog');
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    if (options.search) {
+      await select.fill(options.search);
+    }
+    await pickOption(page, text);
+    try {
+      const shown = typeof text === 'string' ? text : new RegExp(text.source.replace(/^\^/, ''), text.flags);
+      await expect(shownIn).toContainText(shown, { timeout: 3_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 3) {
+        throw error;
+      }
+    }
+  }
 }

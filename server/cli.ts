@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
+import { isIsoDate } from '../common/dates';
 import { ROLES, type Role } from '../common/roles';
 import { loadConfig, type Config } from './config';
 import type { Database } from './db/connection';
@@ -10,9 +11,11 @@ import { AppError } from './platform/errors';
 import { ensureAdmin } from './modules/demo/bootstrap';
 import { loadDemo } from './modules/demo/demo.service';
 import { importCommendations } from './modules/commendations/commendations-import';
+import { importMeetings } from './modules/meetings/meetings-import';
 import { importModels } from './modules/models/models-import';
 import { ConferenceHub } from './modules/conferences/conferences-events';
 import { importRoster } from './modules/conferences/conferences-roster';
+import { buildInterimReview } from './modules/reports/interim-review';
 import { importOrgUnits } from './modules/org-units/org-units-import';
 import { resolveUnit } from './modules/org-units/org-units.service';
 import { createUser, findUserIdByUsername, grantRole, resetPassword } from './modules/users/users.service';
@@ -166,30 +169,43 @@ user
 const importCommand = program
   .command('import')
   .description('nhập dữ liệu từ tệp XLSX hoặc CSV (tất cả hoặc không gì cả)');
+/**
+ * One `lantoa import <thing> FILE` run: a progress bar on the terminal, then one line saying what was written — or,
+ * for a dry run, what would be and that nothing was.
+ */
+async function runImport<R extends { dryRun: boolean }>(
+  run: (onProgress: (done: number, total?: number) => void) => Promise<R>,
+  what: (result: R) => string,
+  extra: (result: R) => string = () => '',
+): Promise<void> {
+  const progress = createProgress('Đang kiểm tra và nhập');
+  try {
+    const result = await run(progress.update);
+    progress.stop();
+    process.stdout.write(
+      result.dryRun
+        ? `Chạy thử: tệp hợp lệ, sẽ thêm ${what(result)}. Chưa ghi gì.${extra(result)}\n`
+        : `Đã thêm ${what(result)}.${extra(result)}\n`,
+    );
+  } finally {
+    progress.stop();
+  }
+}
+
+const fileSource = (file: string) => ({ fileName: path.basename(file), data: fs.readFileSync(file) });
+
 importCommand
   .command('org-units <file>')
   .description('nhập đơn vị: code, name, kind, parent_code, valid_from')
   .option('--dry-run', 'chỉ kiểm tra, không ghi')
   .action((file: string, options: { dryRun?: boolean }) =>
-    withDatabase(async (database) => {
-      const progress = createProgress('Đang kiểm tra và nhập');
-      try {
-        const result = await importOrgUnits(
-          database.db,
-          systemActor('cli'),
-          { fileName: path.basename(file), data: fs.readFileSync(file) },
-          { dryRun: !!options.dryRun, onProgress: progress.update },
-        );
-        progress.stop();
-        process.stdout.write(
-          result.dryRun
-            ? `Chạy thử: tệp hợp lệ, sẽ thêm ${result.created} đơn vị. Chưa ghi gì.\n`
-            : `Đã thêm ${result.created} đơn vị.\n`,
-        );
-      } finally {
-        progress.stop();
-      }
-    }),
+    withDatabase((database) =>
+      runImport(
+        (onProgress) =>
+          importOrgUnits(database.db, systemActor('cli'), fileSource(file), { dryRun: !!options.dryRun, onProgress }),
+        (result) => `${result.created} đơn vị`,
+      ),
+    ),
   );
 
 importCommand
@@ -197,25 +213,13 @@ importCommand
   .description('nhập mô hình, cách làm hay: title, kind, unit_code, field, start_date, status, …')
   .option('--dry-run', 'chỉ kiểm tra, không ghi')
   .action((file: string, options: { dryRun?: boolean }) =>
-    withDatabase(async (database) => {
-      const progress = createProgress('Đang kiểm tra và nhập');
-      try {
-        const result = await importModels(
-          database.db,
-          systemActor('cli'),
-          { fileName: path.basename(file), data: fs.readFileSync(file) },
-          { dryRun: !!options.dryRun, onProgress: progress.update },
-        );
-        progress.stop();
-        process.stdout.write(
-          result.dryRun
-            ? `Chạy thử: tệp hợp lệ, sẽ thêm ${result.created} mô hình. Chưa ghi gì.\n`
-            : `Đã thêm ${result.created} mô hình.\n`,
-        );
-      } finally {
-        progress.stop();
-      }
-    }),
+    withDatabase((database) =>
+      runImport(
+        (onProgress) =>
+          importModels(database.db, systemActor('cli'), fileSource(file), { dryRun: !!options.dryRun, onProgress }),
+        (result) => `${result.created} mô hình`,
+      ),
+    ),
   );
 
 importCommand
@@ -234,7 +238,10 @@ importCommand
         .where('u.code', '=', options.unit)
         .executeTakeFirst();
       if (!bridge) {
-        throw new AppError('NOT_FOUND', `Hội nghị ${options.conference} không có điểm cầu của đơn vị mã "${options.unit}".`);
+        throw new AppError(
+          'NOT_FOUND',
+          `Hội nghị ${options.conference} không có điểm cầu của đơn vị mã "${options.unit}".`,
+        );
       }
       // No viewers here: on PostgreSQL the running servers hear the change through NOTIFY.
       const hub = new ConferenceHub(database);
@@ -261,27 +268,96 @@ importCommand
   .option('--dry-run', 'chỉ kiểm tra, không ghi')
   .option('--skip-existing', 'bỏ qua quyết định đã có (cùng số, ngày, cơ quan ban hành)')
   .action((file: string, options: { dryRun?: boolean; skipExisting?: boolean }) =>
-    withDatabase(async (database) => {
-      const progress = createProgress('Đang kiểm tra và nhập');
-      try {
-        const result = await importCommendations(
-          database.db,
-          systemActor('cli'),
-          { fileName: path.basename(file), filePath: file },
-          { dryRun: !!options.dryRun, skipExisting: !!options.skipExisting, onProgress: progress.update },
-        );
-        progress.stop();
-        const what = `${result.decisions} quyết định, ${result.recipients} tập thể, cá nhân`;
-        const skipped = result.skipped.length ? ` Bỏ qua ${result.skipped.length} quyết định đã có.` : '';
-        process.stdout.write(
-          result.dryRun
-            ? `Chạy thử: tệp hợp lệ, sẽ thêm ${what}. Chưa ghi gì.${skipped}\n`
-            : `Đã thêm ${what}.${skipped}\n`,
-        );
-      } finally {
-        progress.stop();
-      }
-    }),
+    withDatabase((database) =>
+      runImport(
+        (onProgress) =>
+          importCommendations(
+            database.db,
+            systemActor('cli'),
+            { fileName: path.basename(file), filePath: file },
+            { dryRun: !!options.dryRun, skipExisting: !!options.skipExisting, onProgress },
+          ),
+        (result) => `${result.decisions} quyết định, ${result.recipients} tập thể, cá nhân`,
+        (result) => (result.skipped.length ? ` Bỏ qua ${result.skipped.length} quyết định đã có.` : ''),
+      ),
+    ),
+  );
+
+importCommand
+  .command('meetings <file>')
+  .description(
+    'nhập sinh hoạt chi bộ, mỗi dòng một buổi: unit_code, date, type, theme_included, theme_code, members_on_roll, present, …',
+  )
+  .option('--dry-run', 'chỉ kiểm tra, không ghi')
+  .action((file: string, options: { dryRun?: boolean }) =>
+    withDatabase((database) =>
+      runImport(
+        (onProgress) =>
+          importMeetings(
+            database.db,
+            systemActor('cli'),
+            { fileName: path.basename(file), filePath: file },
+            { dryRun: !!options.dryRun, onProgress },
+          ),
+        (result) =>
+          `${result.meetings} buổi sinh hoạt (${result.regular} thường kỳ, ${result.thematic} chuyên đề) của ${result.cells} chi bộ`,
+      ),
+    ),
+  );
+
+const report = program.command('report').description('báo cáo');
+report
+  .command('interim-review')
+  .description('soạn báo cáo sơ kết theo thể thức văn bản của Đảng (DOCX) thẳng từ số liệu đã ghi nhận')
+  .requiredOption('--unit <code>', 'mã đơn vị ban hành (đơn vị như ngày cuối kỳ), ví dụ 96')
+  .requiredOption('--campaign <code>', 'văn bản chỉ đạo, ví dụ 05-CT/TW')
+  .requiredOption('--from <date>', 'ngày đầu kỳ (YYYY-MM-DD)')
+  .requiredOption('--to <date>', 'ngày cuối kỳ (YYYY-MM-DD)')
+  .requiredOption('--out <file>', 'tệp DOCX ghi ra')
+  .option('--number <n>', 'số văn bản đã có (mặc định: lấy số tiếp theo của loại báo cáo trong nhiệm kỳ)')
+  .option('--no-number', 'để trống số (bản dự thảo), không cấp số')
+  .option('--date <date>', 'ngày ban hành in trên văn bản (mặc định: ngày cuối kỳ)')
+  .option('--signer <name>', 'họ tên người ký')
+  .action(
+    (options: {
+      unit: string;
+      campaign: string;
+      from: string;
+      to: string;
+      out: string;
+      number: string | boolean;
+      date?: string;
+      signer?: string;
+    }) =>
+      withDatabase(async (database) => {
+        for (const [name, value] of [
+          ['--from', options.from],
+          ['--to', options.to],
+          ['--date', options.date],
+        ] as const) {
+          if (value !== undefined && !isIsoDate(value)) {
+            throw new AppError('VALIDATION_FAILED', `${name} phải là ngày dạng YYYY-MM-DD, nhận "${value}".`);
+          }
+        }
+        let number: boolean | number = options.number !== false;
+        if (typeof options.number === 'string') {
+          number = Number(options.number);
+          if (!Number.isInteger(number) || number < 1) {
+            throw new AppError('VALIDATION_FAILED', `--number phải là số nguyên dương, nhận "${options.number}".`);
+          }
+        }
+        const result = await buildInterimReview(database.db, systemActor('cli'), {
+          unit: options.unit,
+          campaign: options.campaign,
+          from: options.from,
+          to: options.to,
+          issuedOn: options.date,
+          number,
+          signerName: options.signer ?? null,
+        });
+        fs.writeFileSync(options.out, result.docx);
+        process.stdout.write(`Đã ghi ${options.out}: Báo cáo số ${result.symbol.trim()} ${result.subject}.\n`);
+      }),
   );
 
 program

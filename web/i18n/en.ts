@@ -124,15 +124,6 @@ export const en: Record<MessageKey, string> = {
   'import.title': 'Import units from a file',
   'import.hint':
     'An XLSX or CSV file following the template: one unit per row (code, name, kind, parent code, valid from). Do a dry run first to check for errors.',
-  'import.drop': 'Click or drag a file here',
-  'import.formats': '.xlsx or .csv',
-  'import.dryRun': 'Dry run (check only, write nothing)',
-  'import.check': 'Check file',
-  'import.submit': 'Import',
-  'import.template': 'Download template',
-  'import.row': 'Row',
-  'import.column': 'Column',
-  'import.error': 'Error',
   'import.parentCode': 'Parent code',
   'import.dryRunOk':
     'The file is valid; units to be created: {count}. Untick "Dry run" and click "Import" to write them.',

@@ -41,3 +41,10 @@ export function toDayjs(iso: string | null | undefined): Dayjs | null {
 export function fromDayjs(value: Dayjs | null | undefined): string | undefined {
   return value ? value.format('YYYY-MM-DD') : undefined;
 }
+
+const numberFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
+
+/** A number the Vietnamese way: 1.234,5. */
+export function formatNumber(value: number | null | undefined): string {
+  return value === null || value === undefined ? '—' : numberFormat.format(value);
+}

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app';
 import { actorOf } from '../../platform/auth/plugin';
-import { readUpload, sendXlsx } from '../../platform/import';
+import { readUpload, sendXlsx, withImportProgress } from '../../platform/import';
 import { commendationsTemplate, exportCommendations } from './commendations-export';
 import { assertCanImportCommendations, importCommendations } from './commendations-import';
 import { importQuerySchema, importResultSchema, listDecisionsQuerySchema } from './commendations.schemas';
@@ -35,11 +35,13 @@ export const commendationsTransferRoutes: FastifyPluginAsyncZod<{ ctx: AppContex
     async (request) => {
       const actor = actorOf(request);
       assertCanImportCommendations(actor);
-      const file = await readUpload(request);
-      return importCommendations(db, actor, file, {
-        dryRun: request.query.dryRun === 'true',
-        skipExisting: request.query.skipExisting === 'true',
-      });
+      return withImportProgress(request, async ({ onProgress }) =>
+        importCommendations(db, actor, await readUpload(request), {
+          dryRun: request.query.dryRun === 'true',
+          skipExisting: request.query.skipExisting === 'true',
+          onProgress,
+        }),
+      );
     },
   );
 

@@ -7,18 +7,24 @@ import { DEMO_ACCOUNTS_SETTING } from '../auth/auth.service';
 import type { DemoAccount } from '../auth/auth.schemas';
 import { loadDemoCampaigns } from '../campaigns/campaigns-demo';
 import { loadDemoCommendations } from '../commendations/commendations-demo';
+import { loadDemoMeetings } from '../meetings/meetings-demo';
+import { loadDemoInspections } from '../inspections/inspections-demo';
 import { loadDemoConferences } from '../conferences/conferences-demo';
 import { loadDemoModels } from '../models/models-demo';
+import { loadDemoReports } from '../reports/reports-demo';
 import { createUser } from '../users/users.service';
 import { ensureCentralUnit } from './bootstrap';
-import { loadDemoOrganisation, type DemoOrganisation } from './demo-organisation';
+import { loadDemoOrganisation, NEW_FROM, type DemoOrganisation } from './demo-organisation';
+import { resolveUnit } from '../org-units/org-units.service';
 
 export const DEMO_LOADED_SETTING = 'demo.loaded';
 export const DEMO_PASSWORD = 'lantoa-demo';
 /** The commune committee the commune-level demo accounts belong to (Xã Đầm Dơi, from 2025-07-01). */
 export const DEMO_COMMUNE_CODE = '32152';
+/** The cell of the cell-level demo account (Chi bộ ấp 1 of Xã Đầm Dơi). */
+export const DEMO_CELL_CODE = `${DEMO_COMMUNE_CODE}-01`;
 
-const DEMO_PEOPLE: { username: string; fullName: string; role: Role; level: 'province' | 'commune' }[] = [
+const DEMO_PEOPLE: { username: string; fullName: string; role: Role; level: 'province' | 'commune' | 'cell' }[] = [
   { username: 'tinh.xem', fullName: 'Lê Thị Hồng', role: 'viewer', level: 'province' },
   { username: 'tinh.nhaplieu', fullName: 'Trần Văn Bình', role: 'editor', level: 'province' },
   { username: 'tinh.quanly', fullName: 'Nguyễn Thanh Hải', role: 'manager', level: 'province' },
@@ -27,6 +33,8 @@ const DEMO_PEOPLE: { username: string; fullName: string; role: Role; level: 'pro
   { username: 'xa.nhaplieu', fullName: 'Huỳnh Văn Tâm', role: 'editor', level: 'commune' },
   { username: 'xa.quanly', fullName: 'Đặng Thị Lan', role: 'manager', level: 'commune' },
   { username: 'xa.quantri', fullName: 'Dương Minh Khoa', role: 'admin', level: 'commune' },
+  // A cell secretary: records the cell's monthly meeting on a phone (issue 4).
+  { username: 'chibo.bithu', fullName: 'Trương Văn Lực', role: 'editor', level: 'cell' },
 ];
 
 export interface DemoResult {
@@ -58,9 +66,14 @@ export async function loadDemo(db: Db, onStep?: (step: string) => void): Promise
     if (!communeId) {
       throw new Error(`demo: commune ${DEMO_COMMUNE_CODE} is missing from the 2025 data`);
     }
+    const cell = await resolveUnit(trx, DEMO_CELL_CODE, NEW_FROM);
+    if (!cell) {
+      throw new Error(`demo: cell ${DEMO_CELL_CODE} is missing from the 2025 data`);
+    }
+    const unitOf = { province: organisation.newProvinceId, commune: communeId, cell: cell.id };
     const accounts: DemoAccount[] = [];
     for (const person of DEMO_PEOPLE) {
-      const unitId = person.level === 'province' ? organisation.newProvinceId : communeId;
+      const unitId = unitOf[person.level];
       await createUser(trx, actor, {
         username: person.username,
         fullName: person.fullName,
@@ -74,8 +87,8 @@ export async function loadDemo(db: Db, onStep?: (step: string) => void): Promise
         password: DEMO_PASSWORD,
         fullName: person.fullName,
         role: person.role,
-        unitCode: person.level === 'province' ? '96' : DEMO_COMMUNE_CODE,
-        unitName: person.level === 'province' ? 'Tỉnh ủy Cà Mau' : 'Đảng ủy xã Đầm Dơi',
+        unitCode: { province: '96', commune: DEMO_COMMUNE_CODE, cell: DEMO_CELL_CODE }[person.level],
+        unitName: { province: 'Tỉnh ủy Cà Mau', commune: 'Đảng ủy xã Đầm Dơi', cell: cell.name }[person.level],
       });
     }
     await loadDemoCampaigns(trx, { centralId: central.id, newProvinceId: organisation.newProvinceId });
@@ -85,6 +98,12 @@ export async function loadDemo(db: Db, onStep?: (step: string) => void): Promise
       newCommuneIds: organisation.newCommuneIds,
     });
     await loadDemoCommendations(trx, { centralId: central.id, ...organisation });
+    onStep?.('Sinh hoạt chi bộ');
+    await loadDemoMeetings(trx, { newProvinceId: organisation.newProvinceId });
+    onStep?.('Kiểm tra, giám sát');
+    await loadDemoInspections(trx);
+    onStep?.('Báo cáo định kỳ');
+    await loadDemoReports(trx, organisation);
     onStep?.('Hội nghị trực tuyến');
     await loadDemoConferences(trx, { newProvinceId: organisation.newProvinceId, demoCommuneCode: DEMO_COMMUNE_CODE });
     await putSetting(trx, DEMO_ACCOUNTS_SETTING, accounts);

@@ -98,7 +98,7 @@ describe('the demo organisation', () => {
 
   it('lists the demo accounts on the sign-in page', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/v1/auth/demo-accounts' });
-    expect(response.json().accounts).toHaveLength(8);
+    expect(response.json().accounts).toHaveLength(9);
     expect(response.json().accounts[0]).toMatchObject({
       username: 'tinh.xem',
       password: DEMO_PASSWORD,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { MODEL_KINDS, MODEL_STATUSES } from '../../../common/models';
 import type { AppContext } from '../../app';
 import { actorOf } from '../../platform/auth/plugin';
-import { readUpload, sendXlsx } from '../../platform/import';
+import { readUpload, sendXlsx, withImportProgress } from '../../platform/import';
 import { modelsTemplate } from './models-columns';
 import { exportModels } from './models-export';
 import { assertCanImportModels, importModels } from './models-import';
@@ -58,8 +58,9 @@ export const modelsTransferRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = 
     async (request) => {
       const actor = actorOf(request);
       assertCanImportModels(actor);
-      const file = await readUpload(request);
-      return importModels(db, actor, file, { dryRun: request.query.dryRun === 'true' });
+      return withImportProgress(request, async ({ onProgress }) =>
+        importModels(db, actor, await readUpload(request), { dryRun: request.query.dryRun === 'true', onProgress }),
+      );
     },
   );
 

@@ -5,7 +5,7 @@ import type { Db, DbOrTrx } from '../../db/connection';
 import type { Actor } from '../../platform/access';
 import { recordAudit } from '../../platform/audit';
 import { forbidden } from '../../platform/errors';
-import { ImportReader, type ImportSource } from '../../platform/import';
+import { ImportReader, yieldToEventLoop, type ImportPhase, type ImportSource } from '../../platform/import';
 import { ORG_UNIT_COLUMNS } from './org-units-export';
 import * as repo from './org-units.repository';
 import type { StoredUnit } from './org-units.repository';
@@ -35,7 +35,7 @@ export interface ImportOrgUnitsResult {
 
 export interface ImportOptions {
   dryRun: boolean;
-  onProgress?: (done: number, total?: number) => void;
+  onProgress?: (done: number, total?: number, phase?: ImportPhase) => void;
 }
 
 interface FileUnit extends ImportedUnit {
@@ -249,7 +249,8 @@ export async function importOrgUnits(
     }));
     for (let i = 0; i < specs.length; i += INSERT_BATCH) {
       await createUnitsBulk(trx, specs.slice(i, i + INSERT_BATCH));
-      options.onProgress?.(Math.min(i + INSERT_BATCH, specs.length), specs.length);
+      options.onProgress?.(Math.min(i + INSERT_BATCH, specs.length), specs.length, 'writing');
+      await yieldToEventLoop();
     }
     const storedParents = units.flatMap((u) => (u.parent && 'stored' in u.parent ? [u.parent.stored] : []));
     const top = storedParents.reduce<StoredUnit | undefined>(

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { UNIT_KINDS } from '../../../common/org-units';
 import type { AppContext } from '../../app';
 import { actorOf } from '../../platform/auth/plugin';
-import { readUpload, sendXlsx } from '../../platform/import';
+import { readUpload, sendXlsx, withImportProgress } from '../../platform/import';
 import { exportOrgUnits, orgUnitsTemplate } from './org-units-export';
 import { assertCanImportUnits, importOrgUnits } from './org-units-import';
 import { atQuerySchema } from './org-units.schemas';
@@ -58,8 +58,9 @@ export const orgUnitsTransferRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> 
     async (request) => {
       const actor = actorOf(request);
       assertCanImportUnits(actor);
-      const file = await readUpload(request);
-      return importOrgUnits(db, actor, file, { dryRun: request.query.dryRun === 'true' });
+      return withImportProgress(request, async ({ onProgress }) =>
+        importOrgUnits(db, actor, await readUpload(request), { dryRun: request.query.dryRun === 'true', onProgress }),
+      );
     },
   );
 

@@ -13,6 +13,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable without signing in (sign-in itself, health checks). */
     isPublic?: boolean;
+    /**
+     * The route checks its caller itself, without the database: the session is not looked up. For the import
+     * progress poll, which must answer while an import holds PGlite's only connection.
+     */
+    isSessionFree?: boolean;
   }
 }
 
@@ -29,7 +34,7 @@ export function registerAuth(app: FastifyInstance, database: Database, config: C
   const policy = { idleHours: config.sessionIdleHours, maxDays: config.sessionMaxDays };
   // onRequest, before validation: an anonymous caller learns nothing, not even which input would be valid.
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/v1/')) {
+    if (!request.url.startsWith('/api/v1/') || request.routeOptions.config.isSessionFree) {
       return;
     }
     const token = request.cookies[SESSION_COOKIE];

@@ -19,3 +19,13 @@ export { readTable } from './table';
 export { attachmentDisposition, GUIDE_SHEET, writeWorkbook, XLSX_CONTENT_TYPE, type WorkbookOptions } from './workbook';
 export type { CellValue, TableRow } from './xlsx';
 export { readUpload, sendXlsx, type XlsxFile } from './http';
+export {
+  IMPORT_ID_HEADER,
+  readImportProgress,
+  withImportProgress,
+  type ImportPhase,
+  type ImportProgress,
+  type ImportStatus,
+  type ImportTracker,
+} from './progress';
+export { yieldToEventLoop } from './yield';

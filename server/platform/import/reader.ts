@@ -2,6 +2,7 @@ import { columnLetter, headerOf, matchHeader, type ColumnSpec, type HeaderMatch,
 import { ImportErrors } from './errors';
 import type { ImportSource } from './source';
 import { isEmptyCell, readTable } from './table';
+import { yieldToEventLoop } from './yield';
 import type { CellValue } from './xlsx';
 
 export interface ParsedRow<R> {
@@ -88,8 +89,9 @@ export class ImportReader<C extends readonly ColumnSpec[]> {
         }
       });
       yield this.parseRow(row.rowNumber, row.values);
-      if (onProgress && this.dataRows % progressEvery === 0) {
-        onProgress(this.dataRows);
+      if (this.dataRows % progressEvery === 0) {
+        onProgress?.(this.dataRows);
+        await yieldToEventLoop();
       }
     }
     if (!this.header) {

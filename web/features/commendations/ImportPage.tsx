@@ -1,16 +1,20 @@
 import { ArrowLeftOutlined, DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, Flex, Progress, Typography, Upload } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Checkbox, Flex, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { isApiError } from '../../api/client';
 import { useMessages } from '../../i18n/useMessages';
+import { formatNumber } from '../../lib/format';
 import { errorMessage } from '../../lib/serverErrors';
-import { IMPORT_TEMPLATE_URL, useImportCommendations, type ImportProgress } from './api';
-import { ImportErrorsTable } from './ImportErrorsTable';
+import { IMPORT_ACCEPT } from '../imports/ImportFileModal';
+import { ImportErrorsTable } from '../imports/ImportErrorsTable';
+import { ImportProgressBar } from '../imports/ImportProgressBar';
+import { useImportUpload } from '../imports/useImportUpload';
+import { commendationKeys, IMPORT_TEMPLATE_URL } from './api';
 import { LevelCountsTable } from './LevelCountsTable';
 import { messages } from './messages';
-
-const ACCEPT = '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv';
+import type { ImportResult } from './types';
 
 /**
  * Import of an XLSX/CSV file, one row per recipient: a dry run by default, the error report as a table (row, column,
@@ -21,21 +25,18 @@ export function ImportPage() {
   const [file, setFile] = useState<File | null>(null);
   const [isDryRun, setDryRun] = useState(true);
   const [isSkipping, setSkipping] = useState(false);
-  const [progress, setProgress] = useState<ImportProgress | null>(null);
-  const upload = useImportCommendations(setProgress);
-  const result = upload.data;
-  const error = upload.error;
+  const queryClient = useQueryClient();
+  const upload = useImportUpload<ImportResult>('/commendations/import', (imported) =>
+    imported.dryRun ? undefined : queryClient.invalidateQueries({ queryKey: commendationKeys.all }),
+  );
+  const { data: result, error, progress } = upload;
 
   const run = (dryRun: boolean) => {
     if (file) {
-      setProgress({ sent: 0 });
-      upload.mutate({ file, dryRun, skipExisting: isSkipping }, { onSettled: () => setProgress(null) });
+      upload.mutate({ file, query: { dryRun, skipExisting: isSkipping } });
     }
   };
-  const reset = () => {
-    upload.reset();
-    setProgress(null);
-  };
+  const reset = () => upload.reset();
 
   return (
     <Flex vertical gap={16}>
@@ -56,7 +57,7 @@ export function ImportPage() {
             {t('import.hint')}
           </Typography.Paragraph>
           <Upload.Dragger
-            accept={ACCEPT}
+            accept={IMPORT_ACCEPT}
             maxCount={1}
             multiple={false}
             beforeUpload={(picked) => {
@@ -89,16 +90,7 @@ export function ImportPage() {
               {isDryRun ? t('import.check') : t('import.submit')}
             </Button>
           </div>
-          {upload.isPending && progress && (
-            <Flex vertical gap={4} data-testid="import-progress">
-              <Progress percent={Math.round(progress.sent * 100)} status="active" />
-              <Typography.Text type="secondary">
-                {progress.sent < 1
-                  ? t('import.uploading', { percent: Math.round(progress.sent * 100) })
-                  : t('import.processing')}
-              </Typography.Text>
-            </Flex>
-          )}
+          {upload.isPending && progress && <ImportProgressBar progress={progress} />}
           {error && (
             <>
               <Alert type="error" showIcon title={errorMessage(error)} />
@@ -111,8 +103,8 @@ export function ImportPage() {
                 type="success"
                 showIcon
                 title={t(result.dryRun ? 'import.dryRunOk' : 'import.done', {
-                  decisions: result.decisions,
-                  recipients: result.recipients,
+                  decisions: formatNumber(result.decisions),
+                  recipients: formatNumber(result.recipients),
                 })}
                 description={
                   result.skipped.length > 0 ? t('import.skipped', { count: result.skipped.length }) : undefined
@@ -122,7 +114,10 @@ export function ImportPage() {
               {result.dryRun ? (
                 <Alert
                   type="info"
-                  title={t('import.confirm', { decisions: result.decisions, recipients: result.recipients })}
+                  title={t('import.confirm', {
+                    decisions: formatNumber(result.decisions),
+                    recipients: formatNumber(result.recipients),
+                  })}
                   action={
                     <Button type="primary" onClick={() => run(false)}>
                       {t('import.confirmOk')}

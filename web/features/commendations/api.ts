@@ -1,12 +1,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiUrl, ApiError } from '../../api/client';
+import { api, apiUrl } from '../../api/client';
 import type {
   CommendationStats,
   DecisionDetail,
   DecisionFilters,
   DecisionInput,
   DecisionSummary,
-  ImportResult,
   RecipientInput,
 } from './types';
 
@@ -113,75 +112,6 @@ export function useDeleteRecipient(decisionId: string) {
     mutationFn: ({ recipientId, version }: { recipientId: string; version: number }) =>
       api.delete<DecisionDetail>(`/commendations/${decisionId}/recipients/${recipientId}?version=${version}`),
     onSuccess: onSaved,
-  });
-}
-
-export interface ImportProgress {
-  /** Share of the file sent, 0–1; once it is 1 the server is checking (and writing). */
-  sent: number;
-}
-
-/**
- * Uploads a file to the import endpoint through XMLHttpRequest, which (unlike fetch) reports upload progress; the
- * server then checks every row and writes in one transaction, which the screen shows as an indeterminate phase.
- */
-function uploadImport(
-  file: File,
-  options: { dryRun: boolean; skipExisting: boolean },
-  onProgress: (progress: ImportProgress) => void,
-): Promise<ImportResult> {
-  return new Promise((resolve, reject) => {
-    const request = new XMLHttpRequest();
-    request.open(
-      'POST',
-      apiUrl('/commendations/import', { dryRun: options.dryRun, skipExisting: options.skipExisting }),
-    );
-    request.setRequestHeader('accept', 'application/json');
-    request.upload.onprogress = (event) => {
-      if (event.lengthComputable) {
-        onProgress({ sent: event.loaded / event.total });
-      }
-    };
-    request.onload = () => {
-      let body: unknown;
-      try {
-        body = JSON.parse(request.responseText);
-      } catch {
-        body = undefined;
-      }
-      if (request.status >= 200 && request.status < 300) {
-        resolve(body as ImportResult);
-        return;
-      }
-      const error = body as { code?: string; message?: string; details?: []; requestId?: string } | undefined;
-      reject(
-        new ApiError(
-          request.status,
-          (error?.code as ApiError['code']) ?? 'INTERNAL',
-          error?.message ?? 'Lỗi hệ thống. Vui lòng thử lại.',
-          error?.details ?? [],
-          error?.requestId,
-        ),
-      );
-    };
-    request.onerror = () =>
-      reject(new ApiError(0, 'NETWORK', 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.'));
-    const form = new FormData();
-    form.append('file', file);
-    request.send(form);
-  });
-}
-
-export function useImportCommendations(onProgress: (progress: ImportProgress) => void) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ file, dryRun, skipExisting }: { file: File; dryRun: boolean; skipExisting: boolean }) =>
-      uploadImport(file, { dryRun, skipExisting }, onProgress),
-    onSuccess: async (result) => {
-      if (!result.dryRun) {
-        await queryClient.invalidateQueries({ queryKey: commendationKeys.all });
-      }
-    },
   });
 }
 

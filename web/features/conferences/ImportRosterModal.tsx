@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { isApiError } from '../../api/client';
 import { useMessages } from '../../i18n/useMessages';
 import { errorMessage } from '../../lib/serverErrors';
-import { ImportErrorsTable } from '../commendations/ImportErrorsTable';
+import { ImportErrorsTable } from '../imports/ImportErrorsTable';
 import { ROSTER_TEMPLATE_URL, useImportRoster } from './api';
 import { messages } from './messages';
 

@@ -1,124 +1,49 @@
-import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, Flex, Modal, Table, Typography, Upload } from 'antd';
-import { useState } from 'react';
-import { isApiError } from '../../api/client';
+import { useQueryClient } from '@tanstack/react-query';
+import { Table } from 'antd';
 import { useMessages } from '../../i18n/useMessages';
 import { formatDate } from '../../lib/format';
-import { errorMessage } from '../../lib/serverErrors';
-import { ImportErrorsTable } from '../org-units/ImportErrorsTable';
-import { IMPORT_TEMPLATE_URL, useImportModels } from './api';
+import { ImportFileModal } from '../imports/ImportFileModal';
+import { IMPORT_TEMPLATE_URL, modelKeys } from './api';
 import { messages } from './messages';
 import { StatusTag } from './StatusTag';
 import type { ImportModelsResult } from './types';
 import { useModelLabels } from './useModelLabels';
 
-const ACCEPT = '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv';
+type Item = ImportModelsResult['items'][number];
 
 /** Upload of an XLSX/CSV list of models; a dry run checks the file and writes nothing; errors by row and column. */
 export function ImportModelsModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useMessages(messages);
   const labels = useModelLabels();
-  const [file, setFile] = useState<File | null>(null);
-  const [isDryRun, setDryRun] = useState(true);
-  const upload = useImportModels();
-
-  const close = () => {
-    upload.reset();
-    setFile(null);
-    setDryRun(true);
-    onClose();
-  };
-  const error = upload.error;
-  const result = upload.data;
-
+  const queryClient = useQueryClient();
   return (
-    <Modal
+    <ImportFileModal<ImportModelsResult>
       open={open}
+      onClose={onClose}
       title={t('import.title')}
-      width={{ xs: '100%', md: 800 }}
-      onCancel={close}
-      destroyOnHidden
-      footer={
-        <Flex justify="space-between" wrap gap={8}>
-          <Button href={IMPORT_TEMPLATE_URL} icon={<DownloadOutlined />} download>
-            {t('import.template')}
-          </Button>
-          <Flex gap={8}>
-            <Button onClick={close}>{t('common.close')}</Button>
-            <Button
-              type="primary"
-              disabled={!file}
-              loading={upload.isPending}
-              onClick={() => file && upload.mutate({ file, dryRun: isDryRun })}
-            >
-              {isDryRun ? t('import.check') : t('import.submit')}
-            </Button>
-          </Flex>
-        </Flex>
+      hint={t('import.hint')}
+      path="/models/import"
+      templateUrl={IMPORT_TEMPLATE_URL}
+      summary={(result) =>
+        result.dryRun ? t('import.dryRunOk', { count: result.created }) : t('import.done', { count: result.created })
       }
-    >
-      <Flex vertical gap={12}>
-        <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-          {t('import.hint')}
-        </Typography.Paragraph>
-        <Upload.Dragger
-          accept={ACCEPT}
-          maxCount={1}
-          multiple={false}
-          beforeUpload={(picked) => {
-            setFile(picked);
-            upload.reset();
-            return false;
-          }}
-          onRemove={() => {
-            setFile(null);
-            upload.reset();
-          }}
-          fileList={file ? [{ uid: 'picked', name: file.name, status: 'done' }] : []}
-        >
-          <p className="ant-upload-drag-icon">
-            <InboxOutlined />
-          </p>
-          <p className="ant-upload-text">{t('import.drop')}</p>
-          <p className="ant-upload-hint">{t('import.formats')}</p>
-        </Upload.Dragger>
-        <Checkbox checked={isDryRun} onChange={(event) => setDryRun(event.target.checked)}>
-          {t('import.dryRun')}
-        </Checkbox>
-        {error && (
-          <>
-            <Alert type="error" showIcon title={errorMessage(error)} />
-            {isApiError(error) && error.details.length > 0 && <ImportErrorsTable details={error.details} />}
-          </>
-        )}
-        {result && (
-          <>
-            <Alert
-              type="success"
-              showIcon
-              title={
-                result.dryRun
-                  ? t('import.dryRunOk', { count: result.created })
-                  : t('import.done', { count: result.created })
-              }
-            />
-            <Table<ImportModelsResult['items'][number] & { index: number }>
-              size="small"
-              rowKey="index"
-              dataSource={result.items.map((item, index) => ({ ...item, index }))}
-              pagination={result.items.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
-              scroll={{ x: 'max-content' }}
-              columns={[
-                { title: t('field.title'), dataIndex: 'title' },
-                { title: t('field.kind'), dataIndex: 'kind', render: (kind) => labels.kind(kind) },
-                { title: t('field.unit'), dataIndex: 'unitCode' },
-                { title: t('field.startedOn'), dataIndex: 'startedOn', render: (day: string) => formatDate(day) },
-                { title: t('field.status'), dataIndex: 'status', render: (status) => <StatusTag status={status} /> },
-              ]}
-            />
-          </>
-        )}
-      </Flex>
-    </Modal>
+      details={(result) => (
+        <Table<Item & { index: number }>
+          size="small"
+          rowKey="index"
+          dataSource={result.items.map((item, index) => ({ ...item, index }))}
+          pagination={result.items.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
+          scroll={{ x: 'max-content' }}
+          columns={[
+            { title: t('field.title'), dataIndex: 'title' },
+            { title: t('field.kind'), dataIndex: 'kind', render: (kind) => labels.kind(kind) },
+            { title: t('field.unit'), dataIndex: 'unitCode' },
+            { title: t('field.startedOn'), dataIndex: 'startedOn', render: (day: string) => formatDate(day) },
+            { title: t('field.status'), dataIndex: 'status', render: (status) => <StatusTag status={status} /> },
+          ]}
+        />
+      )}
+      onImported={() => queryClient.invalidateQueries({ queryKey: modelKeys.all })}
+    />
   );
 }

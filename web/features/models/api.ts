@@ -2,7 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { RecognitionLevel } from '../../../common/models';
 import { api, apiUrl } from '../../api/client';
 import type { UnitRef } from '../auth/types';
-import type { ImportModelsResult, ModelDetail, ModelField, ModelFilters, ModelInput, ModelList } from './types';
+import type { ModelDetail, ModelField, ModelFilters, ModelInput, ModelList } from './types';
 
 export const modelKeys = {
   all: ['models'] as const,
@@ -94,18 +94,6 @@ export function useArchiveModel() {
   return useModelMutation(({ id, ...body }: { id: string; reason: string; archivedOn?: string; version: number }) =>
     api.post<ModelDetail>(`/models/${id}/archive`, body),
   );
-}
-
-export function useImportModels() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ file, dryRun }: { file: File; dryRun: boolean }) => {
-      const form = new FormData();
-      form.append('file', file, file.name);
-      return api.upload<ImportModelsResult>('/models/import', form, { dryRun });
-    },
-    onSuccess: (result) => (result.dryRun ? undefined : queryClient.invalidateQueries({ queryKey: modelKeys.all })),
-  });
 }
 
 export function useSaveModelField() {

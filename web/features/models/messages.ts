@@ -116,12 +116,6 @@ const vi = {
   'import.title': 'Nhập mô hình từ tệp Excel hoặc CSV',
   'import.hint':
     'Mỗi dòng một mô hình. Cả tệp được kiểm tra trước khi ghi; có lỗi thì không ghi gì và liệt kê từng lỗi theo dòng, cột.',
-  'import.template': 'Tải tệp mẫu',
-  'import.drop': 'Kéo tệp vào đây hoặc bấm để chọn',
-  'import.formats': 'Tệp .xlsx hoặc .csv (UTF-8)',
-  'import.dryRun': 'Chỉ kiểm tra, chưa ghi',
-  'import.check': 'Kiểm tra',
-  'import.submit': 'Nhập',
   'import.dryRunOk': 'Tệp hợp lệ: sẽ thêm {count} mô hình. Bỏ chọn "Chỉ kiểm tra" để nhập.',
   'import.done': 'Đã thêm {count} mô hình',
   'fields.title': 'Danh mục lĩnh vực',
@@ -130,7 +124,6 @@ const vi = {
   'fields.retired': 'Ngừng dùng',
   'common.save': 'Lưu',
   'common.cancel': 'Hủy',
-  'common.close': 'Đóng',
   'common.retry': 'Thử lại',
   'common.back': 'Danh sách mô hình',
 };
@@ -252,12 +245,6 @@ const en: Record<Key, string> = {
   'import.title': 'Import models from Excel or CSV',
   'import.hint':
     'One model per row. The whole file is checked before anything is written; any error writes nothing and lists each problem by row and column.',
-  'import.template': 'Download the template',
-  'import.drop': 'Drop a file here or click to choose',
-  'import.formats': '.xlsx or .csv (UTF-8)',
-  'import.dryRun': 'Check only, do not write',
-  'import.check': 'Check',
-  'import.submit': 'Import',
   'import.dryRunOk': 'The file is valid: {count} models would be added. Untick "Check only" to import.',
   'import.done': '{count} models added',
   'fields.title': 'Fields',
@@ -266,7 +253,6 @@ const en: Record<Key, string> = {
   'fields.retired': 'Retired',
   'common.save': 'Save',
   'common.cancel': 'Cancel',
-  'common.close': 'Close',
   'common.retry': 'Retry',
   'common.back': 'Models',
 };

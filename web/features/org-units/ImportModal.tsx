@@ -1,107 +1,27 @@
-import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, Flex, Modal, Typography, Upload } from 'antd';
-import { useState } from 'react';
-import { isApiError } from '../../api/client';
+import { useQueryClient } from '@tanstack/react-query';
 import { useT } from '../../i18n/useT';
-import { errorMessage } from '../../lib/serverErrors';
-import { IMPORT_TEMPLATE_URL, useImportOrgUnits } from './api';
-import { ImportErrorsTable } from './ImportErrorsTable';
+import { ImportFileModal } from '../imports/ImportFileModal';
+import { IMPORT_TEMPLATE_URL, orgUnitKeys } from './api';
 import { ImportResultTable } from './ImportResultTable';
-
-const ACCEPT = '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv';
+import type { ImportResult } from './types';
 
 /** Upload of an XLSX/CSV list of units; a dry run checks the file and writes nothing. */
 export function ImportModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useT();
-  const [file, setFile] = useState<File | null>(null);
-  const [isDryRun, setDryRun] = useState(true);
-  const upload = useImportOrgUnits();
-
-  const close = () => {
-    upload.reset();
-    setFile(null);
-    setDryRun(true);
-    onClose();
-  };
-
-  const error = upload.error;
-  const result = upload.data;
-
+  const queryClient = useQueryClient();
   return (
-    <Modal
+    <ImportFileModal<ImportResult>
       open={open}
+      onClose={onClose}
       title={t('import.title')}
-      width={{ xs: '100%', md: 760 }}
-      onCancel={close}
-      destroyOnHidden
-      footer={
-        <Flex justify="space-between" wrap gap={8}>
-          <Button href={IMPORT_TEMPLATE_URL} icon={<DownloadOutlined />} download>
-            {t('import.template')}
-          </Button>
-          <Flex gap={8}>
-            <Button onClick={close}>{t('common.close')}</Button>
-            <Button
-              type="primary"
-              disabled={!file}
-              loading={upload.isPending}
-              onClick={() => file && upload.mutate({ file, dryRun: isDryRun })}
-            >
-              {isDryRun ? t('import.check') : t('import.submit')}
-            </Button>
-          </Flex>
-        </Flex>
+      hint={t('import.hint')}
+      path="/org-units/import"
+      templateUrl={IMPORT_TEMPLATE_URL}
+      summary={(result) =>
+        result.dryRun ? t('import.dryRunOk', { count: result.created }) : t('import.done', { count: result.created })
       }
-    >
-      <Flex vertical gap={12}>
-        <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-          {t('import.hint')}
-        </Typography.Paragraph>
-        <Upload.Dragger
-          accept={ACCEPT}
-          maxCount={1}
-          multiple={false}
-          beforeUpload={(picked) => {
-            setFile(picked);
-            upload.reset();
-            return false;
-          }}
-          onRemove={() => {
-            setFile(null);
-            upload.reset();
-          }}
-          fileList={file ? [{ uid: 'picked', name: file.name, status: 'done' }] : []}
-        >
-          <p className="ant-upload-drag-icon">
-            <InboxOutlined />
-          </p>
-          <p className="ant-upload-text">{t('import.drop')}</p>
-          <p className="ant-upload-hint">{t('import.formats')}</p>
-        </Upload.Dragger>
-        <Checkbox checked={isDryRun} onChange={(event) => setDryRun(event.target.checked)}>
-          {t('import.dryRun')}
-        </Checkbox>
-        {error && (
-          <>
-            <Alert type="error" showIcon title={errorMessage(error)} />
-            {isApiError(error) && error.details.length > 0 && <ImportErrorsTable details={error.details} />}
-          </>
-        )}
-        {result && (
-          <>
-            <Alert
-              type="success"
-              showIcon
-              title={
-                result.dryRun
-                  ? t('import.dryRunOk', { count: result.created })
-                  : t('import.done', { count: result.created })
-              }
-            />
-            {result.items.length > 0 && <ImportResultTable items={result.items} />}
-          </>
-        )}
-      </Flex>
-    </Modal>
+      details={(result) => result.items.length > 0 && <ImportResultTable items={result.items} />}
+      onImported={() => queryClient.invalidateQueries({ queryKey: orgUnitKeys.all })}
+    />
   );
 }

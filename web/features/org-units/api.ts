@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { UnitKind } from '../../../common/org-units';
 import { api, apiUrl } from '../../api/client';
-import type { ImportResult, OrgUnitDetail, OrgUnitSummary } from './types';
+import type { OrgUnitDetail, OrgUnitSummary } from './types';
 
 type ListAnswer = { items: OrgUnitSummary[] };
 
@@ -94,22 +94,6 @@ export function useCloseOrgUnit(id: string) {
     mutationFn: (body: { validTo: string; reason?: string; version: number }) =>
       api.post<OrgUnitDetail>(`/org-units/${id}/close`, body),
     onSuccess: invalidate,
-  });
-}
-
-export function useImportOrgUnits() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ file, dryRun }: { file: File; dryRun: boolean }) => {
-      const form = new FormData();
-      form.append('file', file, file.name);
-      return api.upload<ImportResult>('/org-units/import', form, { dryRun });
-    },
-    onSuccess: (result) => {
-      if (!result.dryRun) {
-        void queryClient.invalidateQueries({ queryKey: orgUnitKeys.all });
-      }
-    },
   });
 }
 

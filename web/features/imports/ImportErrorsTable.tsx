@@ -1,10 +1,11 @@
 import { Table } from 'antd';
 import type { ErrorDetail } from '../../../common/errors';
-import { useT } from '../../i18n/useT';
+import { useMessages } from '../../i18n/useMessages';
+import { messages } from './messages';
 
-/** The server's list of problems in an imported file: row, column, what is wrong. */
+/** The server's list of problems in an imported file: Dòng, Cột, Lỗi. */
 export function ImportErrorsTable({ details }: { details: ErrorDetail[] }) {
-  const t = useT();
+  const t = useMessages(messages);
   return (
     <Table<ErrorDetail & { index: number }>
       data-testid="import-errors"
@@ -14,9 +15,9 @@ export function ImportErrorsTable({ details }: { details: ErrorDetail[] }) {
       pagination={details.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
       scroll={{ x: 'max-content' }}
       columns={[
-        { title: t('import.row'), dataIndex: 'row', width: 70, render: (value?: number) => value ?? '—' },
-        { title: t('import.column'), dataIndex: 'column', width: 120, render: (value?: string) => value ?? '—' },
-        { title: t('import.error'), dataIndex: 'message' },
+        { title: t('row'), dataIndex: 'row', width: 70, render: (value?: number) => value ?? '—' },
+        { title: t('column'), dataIndex: 'column', width: 140, render: (value?: string) => value ?? '—' },
+        { title: t('error'), dataIndex: 'message' },
       ]}
     />
   );

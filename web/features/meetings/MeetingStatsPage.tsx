@@ -1,0 +1,80 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Alert, DatePicker, Flex, Skeleton, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { Link, useSearchParams } from 'react-router';
+import { addDays, todayIso } from '../../../common/dates';
+import { useMessages } from '../../i18n/useMessages';
+import { fromDayjs, toDayjs } from '../../lib/format';
+import { errorMessage } from '../../lib/serverErrors';
+import { useCurrentUser } from '../auth/useCurrentUser';
+import { UnitPicker } from '../org-units/UnitPicker';
+import { useMeetingStats } from './api';
+import { MeetingStatsBody } from './MeetingStatsBody';
+import { messages } from './messages';
+
+/** This year to the end of last month: the months a cell has had the chance to meet. */
+function defaultPeriod() {
+  const today = todayIso();
+  const endOfLastMonth = addDays(`${today.slice(0, 7)}-01`, -1);
+  return { from: `${endOfLastMonth.slice(0, 4)}-01-01`, to: endOfLastMonth };
+}
+
+/**
+ * Meeting figures for a unit and a period (whole months): the totals, per child unit, per month, and the cells that
+ * missed a month, for follow-up. Unit and period live in the URL, so a figure can be shared.
+ */
+export function MeetingStatsPage() {
+  const t = useMessages(messages);
+  const me = useCurrentUser();
+  const [params, setParams] = useSearchParams();
+  const period = defaultPeriod();
+  const unit = params.get('unit') ?? me.unit.code;
+  const from = params.get('from') ?? period.from;
+  const to = params.get('to') ?? period.to;
+  const stats = useMeetingStats({ unit, from, to });
+  const set = (patch: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(params);
+    Object.entries({ unit, from, to, ...patch }).forEach(([key, value]) =>
+      value ? next.set(key, value) : next.delete(key),
+    );
+    setParams(next, { replace: true });
+  };
+  const s = stats.data;
+
+  return (
+    <Flex vertical gap={16}>
+      <Link to="/meetings">
+        <ArrowLeftOutlined /> {t('page.back')}
+      </Link>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t('stats.title')}
+      </Typography.Title>
+      <Flex wrap gap={8}>
+        <UnitPicker
+          isHistoryIncluded
+          placeholder={s ? `${s.unit.name} (${s.unit.code})` : t('filter.unit')}
+          value={undefined}
+          onChange={(_, picked) => picked && set({ unit: picked.code })}
+          style={{ flex: '1 1 240px', minWidth: 200 }}
+        />
+        <DatePicker.RangePicker
+          aria-label={t('stats.period')}
+          picker="month"
+          format="MM/YYYY"
+          value={[toDayjs(from), toDayjs(to)]}
+          allowClear={false}
+          onChange={(range: [Dayjs | null, Dayjs | null] | null) =>
+            set({
+              from: fromDayjs(range?.[0]?.startOf('month')) ?? from,
+              to: fromDayjs(range?.[1]?.endOf('month')) ?? to,
+            })
+          }
+          style={{ flex: '1 1 240px' }}
+        />
+      </Flex>
+      {stats.isError && <Alert type="error" showIcon title={errorMessage(stats.error)} />}
+      {stats.isLoading && <Skeleton active />}
+      {s && <MeetingStatsBody s={s} />}
+    </Flex>
+  );
+}
