@@ -55,6 +55,7 @@ export class ConferenceHub {
   private readonly viewers = new Map<string, Set<Viewer>>();
   private readonly pending = new Map<string, Pending>();
   private readonly history = new Map<string, { id: number; message: string }[]>();
+  private readonly loads = new Map<string, { running?: Promise<unknown>; pending?: Promise<unknown> }>();
   private listener?: pg.Client;
   private heartbeat?: NodeJS.Timeout;
   private closed = false;
@@ -236,6 +237,42 @@ export class ConferenceHub {
     this.viewers.forEach((_set, conferenceId) =>
       this.receive({ conferenceId, seq: this.lastId(conferenceId), reload: true }),
     );
+  }
+
+  /**
+   * Callers of the same `key` share one `load` (a board read when hundreds of viewers reconnect at once). A caller
+   * joins the next load that has not started yet — never one already running, whose snapshot may predate the
+   * caller's subscription — and that load starts once the running one is done: at most two per key.
+   */
+  shared<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const slot = this.loads.get(key) ?? {};
+    this.loads.set(key, slot);
+    if (slot.pending) {
+      return slot.pending as Promise<T>;
+    }
+    const pending: Promise<T> = (slot.running ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => new Promise((resolve) => setImmediate(resolve)))
+      .then(() => {
+        if (slot.pending === pending) {
+          slot.pending = undefined;
+        }
+        const running = load();
+        slot.running = running;
+        void running
+          .catch(() => undefined)
+          .finally(() => {
+            if (slot.running === running) {
+              slot.running = undefined;
+            }
+            if (!slot.running && !slot.pending) {
+              this.loads.delete(key);
+            }
+          });
+        return running;
+      });
+    slot.pending = pending;
+    return pending;
   }
 
   /** Ends every stream (so the server can close) and the LISTEN connection. */

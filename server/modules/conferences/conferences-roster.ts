@@ -148,7 +148,7 @@ export async function importRoster(
   }
   let staged: BoardEvent[] = [];
   await inTransaction(deps.db, async (trx) => {
-    const start = bridge.roster_count ?? 0;
+    const start = await repo.rosterCount(trx, bridgeId);
     for (let i = 0; i < rows.length; i += 1000) {
       await trx
         .insertInto('conference_attendee')

@@ -152,19 +152,27 @@ const bridgeColumns = [
   'u.kind as unit_kind',
 ] as const;
 
-/** The conference's points; `condition` narrows to the caller's own (bridge staff). */
-export async function listBridges(db: DbOrTrx, conferenceId: string, condition?: RawBuilder<SqlBool>) {
+/**
+ * The conference's points; `condition` narrows to the caller's own (bridge staff). The board leaves out the roster
+ * counts (`withRoster: false`): 800 viewers reconnecting at once would otherwise count 70,000 rows each.
+ */
+export async function listBridges(
+  db: DbOrTrx,
+  conferenceId: string,
+  condition?: RawBuilder<SqlBool>,
+  options: { withRoster?: boolean } = {},
+) {
+  const withRoster = options.withRoster ?? true;
   let query = db
     .selectFrom('conference_bridge as b')
     .innerJoin('org_unit as u', 'u.id', 'b.unit_id')
     .select(bridgeColumns)
     .select(sql<string>`u.path::text`.as('unit_path'))
-    .select((eb) =>
-      eb
-        .selectFrom('conference_attendee as a')
-        .whereRef('a.bridge_id', '=', 'b.id')
-        .select(sql<number>`count(*)::int`.as('n'))
-        .as('roster_count'),
+    .select(
+      (withRoster
+        ? sql<number>`(select count(*)::int from conference_attendee a where a.bridge_id = b.id)`
+        : sql<number>`null::int`
+      ).as('roster_count'),
     )
     .where('b.conference_id', '=', conferenceId);
   if (condition) {
@@ -174,8 +182,14 @@ export async function listBridges(db: DbOrTrx, conferenceId: string, condition?:
 }
 export type BridgeRow = Awaited<ReturnType<typeof listBridges>>[number];
 
-/** One point with its unit and the organising unit's path (who organises it). */
-export async function findBridge(db: DbOrTrx, conferenceId: string, bridgeId: string) {
+/** One point with its unit and the organising unit's path (who organises it); the roster count when asked. */
+export async function findBridge(
+  db: DbOrTrx,
+  conferenceId: string,
+  bridgeId: string,
+  options: { withRoster?: boolean } = {},
+) {
+  const withRoster = options.withRoster ?? false;
   return db
     .selectFrom('conference_bridge as b')
     .innerJoin('org_unit as u', 'u.id', 'b.unit_id')
@@ -188,12 +202,11 @@ export async function findBridge(db: DbOrTrx, conferenceId: string, bridgeId: st
       'c.title as conference_title',
       'c.starts_at as conference_starts_at',
     ])
-    .select((eb) =>
-      eb
-        .selectFrom('conference_attendee as a')
-        .whereRef('a.bridge_id', '=', 'b.id')
-        .select(sql<number>`count(*)::int`.as('n'))
-        .as('roster_count'),
+    .select(
+      (withRoster
+        ? sql<number>`(select count(*)::int from conference_attendee a where a.bridge_id = b.id)`
+        : sql<number>`null::int`
+      ).as('roster_count'),
     )
     .where('b.conference_id', '=', conferenceId)
     .where('b.id', '=', bridgeId)
@@ -342,4 +355,71 @@ export async function categoryCounts(db: DbOrTrx, conferenceId: string) {
     .where('b.conference_id', '=', conferenceId)
     .groupBy(['a.bridge_id', 'k.id', 'k.name_vi', 'k.sort_order'])
     .execute();
+}
+
+export async function rosterCount(db: DbOrTrx, bridgeId: string): Promise<number> {
+  return countAttendees(db, bridgeId);
+}
+
+export interface CheckInRow {
+  id: string;
+  bridge_id: string;
+  full_name: string;
+  position: string | null;
+  organisation: string | null;
+  category_id: string | null;
+  is_walk_in: boolean;
+  checked_in_at: Date | null;
+  version: number;
+  token: string;
+  category_code: string | null;
+  category_name: string | null;
+  category_order: number | null;
+  is_new: boolean;
+  b_place: string | null;
+  b_status: string | null;
+  b_status_at: Date | null;
+  b_problem_note: string | null;
+  b_expected_attendance: number | null;
+  b_checked_in_count: number | null;
+  b_head_count: number | null;
+  b_version: number | null;
+}
+
+/**
+ * A check-in in one statement: the person (locked), their check-in when not yet checked in, and the point's counter
+ * moved by one in the same statement — the hot path of a conference morning.
+ */
+export async function checkInOne(
+  db: DbOrTrx,
+  bridgeId: string,
+  match: { token: string } | { attendeeId: string },
+  userId: string | null,
+): Promise<CheckInRow | undefined> {
+  const condition = 'token' in match ? sql`a.token = ${match.token}` : sql`a.id = ${match.attendeeId}`;
+  const result = await sql<CheckInRow>`
+    with target as (
+      select a.id, a.bridge_id, a.full_name, a.position, a.organisation, a.category_id, a.is_walk_in, a.checked_in_at,
+             a.version, a.token, k.code as category_code, k.name_vi as category_name, k.sort_order as category_order
+      from conference_attendee a left join conference_roster_category k on k.id = a.category_id
+      where a.bridge_id = ${bridgeId} and ${condition}
+      for update of a
+    ), changed as (
+      update conference_attendee a set checked_in_at = now(), checked_in_by = ${userId}, updated_at = now()
+      from target where a.id = target.id and target.checked_in_at is null
+      returning a.id, a.checked_in_at
+    ), bumped as (
+      update conference_bridge set checked_in_count = checked_in_count + 1
+      where id = ${bridgeId} and exists (select 1 from changed)
+      returning place, status, status_at, problem_note, expected_attendance, checked_in_count, head_count, version
+    )
+    select target.id, target.bridge_id, target.full_name, target.position, target.organisation, target.category_id,
+           target.is_walk_in, coalesce(changed.checked_in_at, target.checked_in_at) as checked_in_at, target.version,
+           target.token, target.category_code, target.category_name, target.category_order,
+           changed.id is not null as is_new,
+           bumped.place as b_place, bumped.status as b_status, bumped.status_at as b_status_at,
+           bumped.problem_note as b_problem_note, bumped.expected_attendance as b_expected_attendance,
+           bumped.checked_in_count as b_checked_in_count, bumped.head_count as b_head_count, bumped.version as b_version
+    from target left join changed on true left join bumped on true`.execute(db);
+  return result.rows[0];
 }

@@ -514,7 +514,7 @@ export const conferencesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
         async (request, reply) => {
           const actor = actorOf(request);
           const id = request.params.id;
-          await service.assertCanWatch(db, actor, id);
+          const { title } = await service.assertCanWatch(db, actor, id);
           const header = request.headers['last-event-id'];
           const lastEventId = Number(
             typeof header === 'string' && header ? header : (request.query.lastEventId ?? NaN),
@@ -535,7 +535,8 @@ export const conferencesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
             if (replay) {
               viewer.ready(replay);
             } else {
-              const board = await service.getBoard(deps, actor, id, hub.lastId(id));
+              // Viewers (re)connecting together share one read of the board.
+              const board = await hub.shared(`board:${id}`, () => service.loadBoard(db, id, title, hub.lastId(id)));
               viewer.ready([`id: ${board.lastEventId}\nevent: snapshot\ndata: ${JSON.stringify(board)}\n\n`]);
             }
           } catch (error) {

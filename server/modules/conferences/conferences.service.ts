@@ -586,9 +586,12 @@ export async function inviteBridges(deps: ConferenceDeps, actor: Actor, id: stri
 
 export async function getBridge(deps: ConferenceDeps, actor: Actor, id: string, bridgeId: string) {
   const access = await bridgeAccess(deps.db, actor, id, bridgeId, 'viewer');
-  const history = await repo.bridgeHistory(deps.db, bridgeId);
+  const [history, rosterCount] = await Promise.all([
+    repo.bridgeHistory(deps.db, bridgeId),
+    repo.rosterCount(deps.db, bridgeId),
+  ]);
   return {
-    ...bridgeOf(access.bridge),
+    ...bridgeOf({ ...access.bridge, roster_count: rosterCount }),
     history: history.map((h) => ({ status: h.status, note: h.note, at: iso(h.at), by: h.by })),
     abilities: { canEdit: access.canEdit, isOrganiser: access.isOrganiser },
   };
@@ -812,7 +815,7 @@ export async function addAttendee(
         is_walk_in: input.isWalkIn,
         checked_in_at: input.isWalkIn ? new Date() : null,
         checked_in_by: input.isWalkIn ? actor.userId : null,
-        sort_order: bridge.roster_count ?? 0,
+        sort_order: await repo.rosterCount(trx, bridgeId),
         created_by: actor.userId,
       })
       .returning('id')
@@ -927,36 +930,36 @@ export async function checkIn(
 ) {
   return withEvents(deps, async (trx, emit) => {
     const { bridge } = await bridgeAccess(trx, actor, id, bridgeId, 'editor');
-    const match = 'token' in by ? sql`token = ${by.token}` : sql`id = ${by.attendeeId}`;
-    const changed = await sql<{ id: string }>`
-      update conference_attendee set checked_in_at = now(), checked_in_by = ${actor.userId}, updated_at = now()
-      where bridge_id = ${bridgeId} and ${match} and checked_in_at is null
-      returning id`.execute(trx);
-    const attendeeId =
-      changed.rows[0]?.id ??
-      (
-        await sql<{
-          id: string;
-        }>`select id from conference_attendee where bridge_id = ${bridgeId} and ${match}`.execute(trx)
-      ).rows[0]?.id;
-    if (!attendeeId) {
+    const row = await repo.checkInOne(trx, bridgeId, by, actor.userId);
+    if (!row) {
       throw 'token' in by
         ? new AppError('NOT_FOUND', `Mã QR này không phải giấy mời của điểm cầu ${bridge.unit_name}.`)
         : notFound('Đại biểu');
     }
-    const attendee = (await repo.findAttendee(trx, bridgeId, attendeeId))!;
-    const alreadyCheckedIn = changed.rows.length === 0;
-    if (!alreadyCheckedIn) {
+    if (row.is_new) {
       await recordAudit(trx, actor, {
         action: 'conference.attendee.check_in',
         entityType: 'conference_attendee',
-        entityId: attendeeId,
+        entityId: row.id,
         unitId: bridge.unit_id,
-        summary: `Điểm danh tại điểm cầu ${bridge.unit_name}: ${attendee.full_name}${'token' in by ? ' (mã QR)' : ''}`,
+        summary: `Điểm danh tại điểm cầu ${bridge.unit_name}: ${row.full_name}${'token' in by ? ' (mã QR)' : ''}`,
       });
-      emit({ conferenceId: id, bridge: updateOf(await repo.bumpCheckedIn(trx, bridgeId, 1)) });
+      emit({
+        conferenceId: id,
+        bridge: updateOf({
+          id: bridgeId,
+          place: row.b_place,
+          status: row.b_status!,
+          status_at: row.b_status_at!,
+          problem_note: row.b_problem_note,
+          expected_attendance: row.b_expected_attendance!,
+          checked_in_count: row.b_checked_in_count!,
+          head_count: row.b_head_count,
+          version: row.b_version!,
+        }),
+      });
     }
-    return { attendee: attendeeOf(attendee), alreadyCheckedIn };
+    return { attendee: attendeeOf(row), alreadyCheckedIn: !row.is_new };
   });
 }
 
@@ -1006,7 +1009,12 @@ export function sortBoard(bridges: BoardBridge[]): BoardBridge[] {
 export async function getBoard(deps: ConferenceDeps, actor: Actor, id: string, lastEventId = 0) {
   const access = await conferenceAccess(deps.db, actor, id);
   assertOrganiser(access, 'viewer');
-  const rows = await repo.listBridges(deps.db, id);
+  return loadBoard(deps.db, id, access.row.title, lastEventId);
+}
+
+/** The board's rows and totals, for a caller already allowed to watch it. */
+export async function loadBoard(db: DbOrTrx, id: string, title: string, lastEventId: number) {
+  const rows = await repo.listBridges(db, id, undefined, { withRoster: false });
   const bridges = sortBoard(
     rows.map((row) => ({
       unitId: row.unit_id,
@@ -1015,12 +1023,14 @@ export async function getBoard(deps: ConferenceDeps, actor: Actor, id: string, l
       ...updateOf(row),
     })),
   );
-  return { conferenceId: id, title: access.row.title, lastEventId, bridges, totals: boardTotals(bridges) };
+  return { conferenceId: id, title, lastEventId, bridges, totals: boardTotals(bridges) };
 }
 
 /** The board may be watched by the organiser only (it lists every point). */
-export async function assertCanWatch(db: DbOrTrx, actor: Actor, id: string) {
-  assertOrganiser(await conferenceAccess(db, actor, id), 'viewer');
+export async function assertCanWatch(db: DbOrTrx, actor: Actor, id: string): Promise<{ title: string }> {
+  const access = await conferenceAccess(db, actor, id);
+  assertOrganiser(access, 'viewer');
+  return { title: access.row.title };
 }
 
 export const __forTests = { maxRole };
