@@ -6,7 +6,15 @@ import type { Actor } from '../../platform/access';
 import type { XlsxFile } from '../../platform/import/http';
 import { resolveUnit } from '../org-units/org-units.service';
 import { issuerContext } from './document-context';
-import { commendationParagraph, countText, modelsParagraph, percentText, placeAndDate } from './drafting';
+import {
+  commendationParagraph,
+  countText,
+  inspectionsParagraph,
+  meetingsParagraph,
+  modelsParagraph,
+  percentText,
+  placeAndDate,
+} from './drafting';
 import { loadSources } from './indicators';
 import { buildPartyDocument, type BodyBlock } from './party-docx';
 import { documentSymbol } from './party-heading';
@@ -139,12 +147,14 @@ export async function aggregateDocx(db: DbOrTrx, actor: Actor, query: ReviewQuer
       to: review.period.to,
       campaignId: template.row.campaign_id,
     },
-    ['commendations.collective', 'models.total'],
+    ['commendations.collective', 'models.total', 'meetings.cells', 'inspections.inspections'],
   );
   const area = reviewerRow.kind === 'province' ? `toàn tỉnh ${ctx.heading.place}` : reviewerRow.name;
   const drafted = [
+    results.meetings ? meetingsParagraph(results.meetings) : null,
     results.models ? modelsParagraph(results.models) : null,
     results.commendations ? commendationParagraph(results.commendations, area) : null,
+    results.inspections ? inspectionsParagraph(results.inspections) : null,
   ].filter((t): t is string => t !== null);
   const body: BodyBlock[] = [
     {
