@@ -13,7 +13,7 @@ import type { Review } from './types';
 import { usePeriods } from './usePeriods';
 import { valueText } from './valueText';
 
-const ORDER = ['submitted', 'returned', 'draft', 'missing', 'approved'];
+const ORDER = ['submitted', 'returned', 'draft', 'approved', 'missing'];
 
 /** The level above: children's submissions, completeness with the late units, the aggregate and its documents. */
 export function ReviewPage() {
@@ -50,7 +50,7 @@ export function ReviewPage() {
   const data = review.data;
   const query = { template: templateId, period, unit };
   const late = data?.units.filter((u) => u.isLate) ?? [];
-  // The reviewer's work first: reports waiting for review, then returned, then the rest in name order.
+  // The reviewer's work first: reports waiting for review, returned, in draft, approved; then those not sent.
   const units = [...(data?.units ?? [])].sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status));
 
   return (
