@@ -489,14 +489,7 @@ describe('the level above', () => {
       'Tập thể được khen cấp huyện (tập thể)',
     ]);
     // A row per commune (Vietnamese order), then the roll-up of approved reports and the province's own figures.
-    expect((sheet.getRow(5).values as unknown[]).slice(3, 9)).toEqual([
-      'Đảng ủy xã Hòa Bình',
-      'Đã duyệt',
-      2,
-      10,
-      90,
-      undefined,
-    ]);
+    expect((sheet.getRow(5).values as unknown[]).slice(3, 9)).toEqual(['Đảng ủy xã Hòa Bình', 'Đã duyệt', 2, 10, 90]);
     expect((sheet.getRow(6).values as unknown[]).slice(3, 5)).toEqual(['Đảng ủy xã Tân Tiến', 'Chưa gửi']);
     expect((sheet.getRow(7).values as unknown[]).slice(3, 8)).toEqual(['Tổng hợp (đã duyệt)', '', 2, 10, 90]);
     expect((sheet.getRow(8).values as unknown[]).slice(3, 6)).toEqual(['Theo dữ liệu của Tỉnh ủy Thử Nghiệm', '', 3]);
