@@ -18,6 +18,8 @@ import { registerErrorHandling, registerOriginCheck } from './platform/http';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { commendationsRoutes } from './modules/commendations/commendations.routes';
+import { dashboardRoutes } from './modules/dashboard/dashboard.routes';
+import { conferencesRoutes } from './modules/conferences/conferences.routes';
 import { campaignsRoutes } from './modules/campaigns/campaigns.routes';
 import { studyThemesRoutes } from './modules/campaigns/study-themes.routes';
 import { documentsRoutes } from './modules/documents/documents.routes';
@@ -70,7 +72,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
         // Ant Design writes its styles at run time.
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
-        scriptSrc: ["'self'"],
+        // The Jitsi iframe API script and its frame, only when a Jitsi server is configured.
+        scriptSrc: ["'self'", ...(ctx.config.jitsiUrl ? [ctx.config.jitsiUrl] : [])],
+        frameSrc: ctx.config.jitsiUrl ? [ctx.config.jitsiUrl] : ["'none'"],
         connectSrc: ["'self'"],
         upgradeInsecureRequests: null,
       },
@@ -119,10 +123,12 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       await api.register(modelsRoutes, { ctx });
       await api.register(meetingsRoutes, { ctx });
       await api.register(inspectionsModuleRoutes, { ctx });
+      await api.register(dashboardRoutes, { ctx });
       await api.register(reportTemplatesRoutes, { ctx, prefix: '/reports' });
       await api.register(submissionsRoutes, { ctx, prefix: '/reports' });
       await api.register(reviewRoutes, { ctx, prefix: '/reports' });
       await api.register(notificationsRoutes, { ctx, prefix: '/notifications' });
+      await api.register(conferencesRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );

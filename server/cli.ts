@@ -14,6 +14,8 @@ import { importCommendations } from './modules/commendations/commendations-impor
 import { importMeetings } from './modules/meetings/meetings-import';
 import { importModels } from './modules/models/models-import';
 import { buildInterimReview } from './modules/reports/interim-review';
+import { ConferenceHub } from './modules/conferences/conferences-events';
+import { importRoster } from './modules/conferences/conferences-roster';
 import { importOrgUnits } from './modules/org-units/org-units-import';
 import { resolveUnit } from './modules/org-units/org-units.service';
 import { createUser, findUserIdByUsername, grantRole, resetPassword } from './modules/users/users.service';
@@ -218,6 +220,46 @@ importCommand
         (result) => `${result.created} mô hình`,
       ),
     ),
+  );
+
+importCommand
+  .command('roster <file>')
+  .description('nhập danh sách đại biểu một điểm cầu: full_name, position, organisation, category')
+  .requiredOption('--conference <id>', 'mã định danh hội nghị')
+  .requiredOption('--unit <code>', 'mã đơn vị của điểm cầu')
+  .option('--dry-run', 'chỉ kiểm tra, không ghi')
+  .action((file: string, options: { conference: string; unit: string; dryRun?: boolean }) =>
+    withDatabase(async (database, config) => {
+      const bridge = await database.db
+        .selectFrom('conference_bridge as b')
+        .innerJoin('org_unit as u', 'u.id', 'b.unit_id')
+        .select('b.id')
+        .where('b.conference_id', '=', options.conference)
+        .where('u.code', '=', options.unit)
+        .executeTakeFirst();
+      if (!bridge) {
+        throw new AppError(
+          'NOT_FOUND',
+          `Hội nghị ${options.conference} không có điểm cầu của đơn vị mã "${options.unit}".`,
+        );
+      }
+      // No viewers here: on PostgreSQL the running servers hear the change through NOTIFY.
+      const hub = new ConferenceHub(database);
+      const result = await importRoster(
+        { db: database.db, hub, config },
+        systemActor('cli'),
+        options.conference,
+        bridge.id,
+        { fileName: path.basename(file), data: fs.readFileSync(file) },
+        { dryRun: !!options.dryRun },
+      );
+      await hub.close();
+      process.stdout.write(
+        result.dryRun
+          ? `Chạy thử: tệp hợp lệ, sẽ thêm ${result.created} đại biểu. Chưa ghi gì.\n`
+          : `Đã thêm ${result.created} đại biểu.\n`,
+      );
+    }),
   );
 
 importCommand

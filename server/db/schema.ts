@@ -2,6 +2,8 @@ import type { Generated, GeneratedAlways, Insertable, Selectable, Updateable } f
 import type { DateString, Json, Timestamp } from './tables/types';
 import type { CampaignTables } from './tables/campaigns';
 import type { CommendationTables } from './tables/commendations';
+import type { ConferenceTables } from './tables/conferences';
+import type { DashboardTables } from './tables/dashboard';
 import type { MeetingTables } from './tables/meetings';
 import type { InspectionTables } from './tables/inspections';
 import type { ModelTables } from './tables/models';
@@ -123,7 +125,15 @@ export interface SchemaMigrationTable {
  * edit one file.
  */
 export interface DB
-  extends CampaignTables, CommendationTables, InspectionTables, MeetingTables, ModelTables, ReportTables {
+  extends
+    CampaignTables,
+    CommendationTables,
+    ConferenceTables,
+    DashboardTables,
+    InspectionTables,
+    MeetingTables,
+    ModelTables,
+    ReportTables {
   org_unit: OrgUnitTable;
   org_unit_name: OrgUnitNameTable;
   org_event: OrgEventTable;
