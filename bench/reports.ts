@@ -66,6 +66,8 @@ async function provincialDocx(database: Database) {
     loadSources(db, actor, { unitId: unit.id, unitCode: '96', ...PERIOD, campaignId: campaign.id }, [
       'commendations.collective',
       'models.total',
+      'meetings.cells',
+      'inspections.inspections',
     ]),
   );
   const packing = await time(RUNS, () =>
@@ -91,7 +93,7 @@ async function provincialDocx(database: Database) {
       recipients: ['Lưu'],
     }),
   );
-  // Floor: the figure SQL alone — recipients by level and type under the province, models by status.
+  // Floor: the commendation and model figure SQL alone — recipients by level and type, models by status.
   const floor = await time(RUNS, async () => {
     await sql`select r.level, r.recipient_type, count(*)::int from commendation_recipient r
       join org_unit u on u.id = r.unit_id
@@ -295,13 +297,13 @@ for (const r of results) {
     `  whole document (figures + drafting + DOCX)               ${ms(p.whole.median)} ${ms(p.whole.p95)}\n`,
   );
   process.stdout.write(
-    `  figures through the stats functions                      ${ms(p.figures.median)} ${ms(p.figures.p95)}\n`,
+    `  figures: commendations, models, meetings, inspections     ${ms(p.figures.median)} ${ms(p.figures.p95)}\n`,
   );
   process.stdout.write(
     `  DOCX packing alone (text + chart PNG)                    ${ms(p.packing.median)} ${ms(p.packing.p95)}\n`,
   );
   process.stdout.write(
-    `  floor: the figure SQL run directly                       ${ms(p.floor.median)} ${ms(p.floor.p95)}\n`,
+    `  floor: commendation + model SQL run directly            ${ms(p.floor.median)} ${ms(p.floor.p95)}\n`,
   );
   process.stdout.write(
     `National round: ${COMMUNES} communes report to TW (${n.completeness.submitted} sent, ${n.completeness.approved} approved, ${n.completeness.late} late)\n`,
@@ -310,7 +312,7 @@ for (const r of results) {
     `  review: completeness + roll-up + TW's own figures       ${ms(n.review.median)} ${ms(n.review.p95)}\n`,
   );
   process.stdout.write(
-    `  aggregate XLSX (a column per commune)                    ${ms(n.xlsx.median)} ${ms(n.xlsx.p95)}\n`,
+    `  aggregate XLSX (a row per commune)                       ${ms(n.xlsx.median)} ${ms(n.xlsx.p95)}\n`,
   );
   process.stdout.write(
     `  aggregate DOCX                                           ${ms(n.docx.median)} ${ms(n.docx.p95)}\n`,

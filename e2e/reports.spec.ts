@@ -99,7 +99,9 @@ test('a commune reports, the province returns it, the commune resends, the provi
   await bell.click();
   await snap(commune, testInfo, 'reports-03-commune-bell', false);
   await commune.getByText('Tỉnh ủy Cà Mau trả lại báo cáo "Báo cáo quý thực hiện Chỉ thị 05-CT/TW"').first().click();
-  await expect(commune.getByText('Phần kết quả cần nêu rõ số chi bộ sinh hoạt chuyên đề.')).toBeVisible();
+  await expect(
+    commune.locator('.ant-alert').filter({ hasText: 'Phần kết quả cần nêu rõ số chi bộ sinh hoạt chuyên đề.' }),
+  ).toBeVisible();
   await expect(status(commune)).toHaveText('Trả lại');
   await commune.locator('#section-II').fill('17/18 chi bộ (94,5%) đưa nội dung chuyên đề vào sinh hoạt định kỳ.');
   await commune.getByRole('button', { name: 'Gửi lại' }).click();

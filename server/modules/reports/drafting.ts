@@ -1,5 +1,7 @@
 import { COMMENDATION_LEVELS, type CommendationLevel } from '../../../common/commendations';
 import type { CommendationCounts } from '../commendations/commendations.schemas';
+import type { InspectionCounts } from '../inspections/inspections.schemas';
+import type { MeetingFigures } from '../meetings/meetings-stats';
 import type { ModelStats } from '../models/models.schemas';
 import { LEVEL_PHRASES } from './indicators';
 
@@ -87,4 +89,42 @@ export function placeAndDate(place: string, iso: string): string {
   const day = d < 10 ? `0${d}` : String(d);
   const month = m < 3 ? `0${m}` : String(m);
   return `${place}, ngày ${day} tháng ${month} năm ${y}`;
+}
+
+/** The cell-meeting paragraph: regular meetings held, the theme studied in them, thematic meetings. */
+export function meetingsParagraph(m: MeetingFigures): string | null {
+  if (m.cellMonthsExpected === 0) {
+    return null;
+  }
+  const pct = (share: number | null) => (share === null ? '' : ` (${percentText(Math.round(share * 1000) / 10)})`);
+  return (
+    `Việc học tập các chuyên đề được đưa vào sinh hoạt định kỳ ở chi bộ: ${countText(m.cellsExpected)} chi bộ có ` +
+    `${countText(m.cellMonthsHeld)}/${countText(m.cellMonthsExpected)} lượt sinh hoạt định kỳ${pct(m.heldShare)}, trong đó ` +
+    `${countText(m.cellMonthsThemeIncluded)} lượt có nội dung học tập chuyên đề${pct(m.themeShare)}` +
+    `${m.thematicMeetings > 0 ? `; tổ chức ${countText(m.thematicMeetings)} buổi sinh hoạt chuyên đề` : ''}.`
+  );
+}
+
+/** The inspection paragraph, in the article's words ("kiểm tra, giám sát chuyên đề … tháo gỡ những khó khăn"). */
+export function inspectionsParagraph(c: InspectionCounts): string | null {
+  if (c.inspections + c.supervisions === 0) {
+    return null;
+  }
+  const parts = [
+    c.inspections > 0 ? `${countText(c.inspections)} cuộc kiểm tra` : null,
+    c.supervisions > 0 ? `${countText(c.supervisions)} cuộc giám sát` : null,
+  ].filter((p): p is string => p !== null);
+  const recommendations =
+    c.recommendations > 0
+      ? `; qua đó đưa ra ${countText(c.recommendations)} kiến nghị, đến nay đã thực hiện ${countText(c.done)} kiến nghị` +
+        (c.overdue > 0 ? `, còn ${countText(c.overdue)} kiến nghị quá hạn` : '')
+      : '';
+  const difficulties =
+    c.difficultiesResolved > 0
+      ? `; kịp thời tháo gỡ ${countText(c.difficultiesResolved)} khó khăn, vướng mắc trong quá trình tổ chức thực hiện`
+      : '';
+  return (
+    `Cấp ủy các cấp tổ chức ${parts.join(' và ')}${c.thematic > 0 ? ` (trong đó ${countText(c.thematic)} cuộc chuyên đề)` : ''} ` +
+    `đối với ${countText(c.subjectsCovered)} tổ chức đảng${recommendations}${difficulties}.`
+  );
 }

@@ -8,6 +8,9 @@ import type { DbOrTrx } from '../../db/connection';
 import type { Actor } from '../../platform/access';
 import { countCommendations } from '../commendations/commendations-stats';
 import type { CommendationCounts } from '../commendations/commendations.schemas';
+import { countInspections } from '../inspections/inspections-stats';
+import type { InspectionCounts } from '../inspections/inspections.schemas';
+import { computeMeetingFigures, type MeetingFigures } from '../meetings/meetings-stats';
 import { countModels } from '../models/models-stats';
 import type { ModelStats } from '../models/models.schemas';
 
@@ -30,6 +33,8 @@ export interface FigureContext {
 export interface SourceResults {
   commendations?: CommendationCounts;
   models?: ModelStats;
+  meetings?: MeetingFigures;
+  inspections?: InspectionCounts;
 }
 
 type SourceKey = keyof SourceResults;
@@ -51,6 +56,18 @@ const SOURCES: { [K in SourceKey]-?: (db: DbOrTrx, actor: Actor, ctx: FigureCont
       to: ctx.to,
       campaign: ctx.campaignId ?? undefined,
     }),
+  meetings: async (db, actor, ctx) =>
+    (
+      await computeMeetingFigures(db, actor, {
+        unitId: ctx.unitId,
+        from: ctx.from,
+        to: ctx.to,
+        campaignId: ctx.campaignId,
+      })
+    ).totals,
+  inspections: async (db, actor, ctx) =>
+    (await countInspections(db, actor, { unit: ctx.unitId, from: ctx.from, to: ctx.to, campaignId: ctx.campaignId }))
+      .counts,
 };
 
 export interface CatalogueEntry {
@@ -110,7 +127,69 @@ const modelEntries: CatalogueEntry[] = [
   read: (r) => (r.models ? (status ? r.models.byStatus[status] : r.models.total) : null),
 }));
 
-export const INDICATOR_CATALOGUE: CatalogueEntry[] = [...commendationEntries, ...modelEntries];
+const share = (value: number | null | undefined) =>
+  value === null || value === undefined ? null : Math.round(value * 1000) / 10;
+
+const meetingEntries: CatalogueEntry[] = (
+  [
+    ['meetings.cells', 'Chi bộ theo dõi sinh hoạt', 'chi bộ', 'integer', (m) => m.cellsExpected],
+    [
+      'meetings.cell_months_expected',
+      'Lượt chi bộ phải sinh hoạt định kỳ (chi bộ × tháng)',
+      'lượt',
+      'integer',
+      (m) => m.cellMonthsExpected,
+    ],
+    ['meetings.cell_months_held', 'Lượt chi bộ sinh hoạt định kỳ', 'lượt', 'integer', (m) => m.cellMonthsHeld],
+    ['meetings.held_share', 'Tỷ lệ sinh hoạt chi bộ định kỳ', '%', 'percent', (m) => share(m.heldShare)],
+    [
+      'meetings.theme_included',
+      'Lượt sinh hoạt có nội dung chuyên đề',
+      'lượt',
+      'integer',
+      (m) => m.cellMonthsThemeIncluded,
+    ],
+    ['meetings.theme_share', 'Tỷ lệ lượt sinh hoạt có nội dung chuyên đề', '%', 'percent', (m) => share(m.themeShare)],
+    ['meetings.thematic', 'Buổi sinh hoạt chuyên đề', 'buổi', 'integer', (m) => m.thematicMeetings],
+    ['meetings.attendance_rate', 'Tỷ lệ đảng viên dự sinh hoạt', '%', 'percent', (m) => share(m.attendanceRate)],
+  ] as [string, string, string, IndicatorValueType, (m: MeetingFigures) => number | null][]
+).map(([code, label, unitLabel, valueType, pick]) => ({
+  code,
+  label,
+  unitLabel,
+  valueType,
+  rollUp: valueType === 'percent' ? 'weighted_average' : 'sum',
+  source: 'meetings',
+  read: (r) => (r.meetings ? pick(r.meetings) : null),
+}));
+
+const inspectionEntries: CatalogueEntry[] = (
+  [
+    ['inspections.inspections', 'Cuộc kiểm tra', 'cuộc', (c) => c.inspections],
+    ['inspections.supervisions', 'Cuộc giám sát', 'cuộc', (c) => c.supervisions],
+    ['inspections.thematic', 'Cuộc kiểm tra, giám sát chuyên đề', 'cuộc', (c) => c.thematic],
+    ['inspections.subjects', 'Tổ chức đảng được kiểm tra, giám sát', 'tổ chức', (c) => c.subjectsCovered],
+    ['inspections.recommendations', 'Kiến nghị sau kiểm tra, giám sát', 'kiến nghị', (c) => c.recommendations],
+    ['inspections.recommendations_done', 'Kiến nghị đã thực hiện', 'kiến nghị', (c) => c.done],
+    ['inspections.recommendations_overdue', 'Kiến nghị quá hạn chưa thực hiện', 'kiến nghị', (c) => c.overdue],
+    ['inspections.difficulties_resolved', 'Khó khăn, vướng mắc được tháo gỡ', 'việc', (c) => c.difficultiesResolved],
+  ] as [string, string, string, (c: InspectionCounts) => number][]
+).map(([code, label, unitLabel, pick]) => ({
+  code,
+  label,
+  unitLabel,
+  valueType: 'integer',
+  rollUp: 'sum',
+  source: 'inspections',
+  read: (r) => (r.inspections ? pick(r.inspections) : null),
+}));
+
+export const INDICATOR_CATALOGUE: CatalogueEntry[] = [
+  ...commendationEntries,
+  ...modelEntries,
+  ...meetingEntries,
+  ...inspectionEntries,
+];
 const byCode = new Map(INDICATOR_CATALOGUE.map((entry) => [entry.code, entry]));
 
 export function findCatalogueEntry(code: string): CatalogueEntry | undefined {

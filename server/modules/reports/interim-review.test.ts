@@ -4,6 +4,8 @@ import { AppError } from '../../platform/errors';
 import { paragraphXml, readDocx } from '../../test/docx';
 import { createTestContext, type TestContext } from '../../test/harness';
 import { countCommendations } from '../commendations/commendations-stats';
+import { countInspections } from '../inspections/inspections-stats';
+import { computeMeetingFigures } from '../meetings/meetings-stats';
 import { DEMO_PERIOD } from '../commendations/commendations-demo';
 import { loadDemo } from '../demo/demo.service';
 import { loadScope } from '../../platform/access';
@@ -128,6 +130,32 @@ describe('interim-review document for Tỉnh ủy Cà Mau, 15/5/2016 – 20/8/20
       String(stats.counts.individual),
       String(stats.counts.total),
     ]);
+  });
+
+  it('drafts the cell-meeting and inspection sentences from the records', async () => {
+    const caMau = (await resolveUnit(t.database.db, '96', DEMO_PERIOD.to))!;
+    const campaign = await t.database.db
+      .selectFrom('campaign')
+      .select('id')
+      .where('code', '=', '05-CT/TW')
+      .executeTakeFirstOrThrow();
+    const input = { unitId: caMau.id, from: DEMO_PERIOD.from, to: DEMO_PERIOD.to, campaignId: campaign.id };
+    const meetings = (await computeMeetingFigures(t.database.db, system, input)).totals;
+    const inspections = (await countInspections(t.database.db, system, { ...input, unit: caMau.id })).counts;
+    const text = (await readDocx((await review(system, false)).docx)).paragraphs.join('\n');
+    const n = (v: number) => (v < 10 ? `0${v}` : new Intl.NumberFormat('vi-VN').format(v));
+    expect(meetings.cellMonthsExpected).toBeGreaterThan(0);
+    expect(text).toContain(
+      `Việc học tập các chuyên đề được đưa vào sinh hoạt định kỳ ở chi bộ: ${n(meetings.cellsExpected)} chi bộ có ` +
+        `${n(meetings.cellMonthsHeld)}/${n(meetings.cellMonthsExpected)} lượt sinh hoạt định kỳ`,
+    );
+    expect(inspections.inspections).toBeGreaterThan(0);
+    expect(text).toContain(
+      `Cấp ủy các cấp tổ chức ${n(inspections.inspections)} cuộc kiểm tra và ${n(inspections.supervisions)} cuộc giám sát`,
+    );
+    expect(text).toContain(
+      `đưa ra ${n(inspections.recommendations)} kiến nghị, đến nay đã thực hiện ${n(inspections.done)} kiến nghị`,
+    );
   });
 
   it('numbers reports per type within the term: next number after 12, a blank for a draft, 409 on a taken one', async () => {

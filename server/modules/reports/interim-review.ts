@@ -13,6 +13,8 @@ import {
   commendationClauses,
   commendationParagraph,
   countText,
+  inspectionsParagraph,
+  meetingsParagraph,
   modelsParagraph,
   placeAndDate,
   reviewYears,
@@ -81,7 +83,7 @@ export async function buildInterimReview(db: Db, actor: Actor, input: InterimRev
     db,
     actor,
     { unitId: unit.id, unitCode: unit.code, from: input.from, to: input.to, campaignId: campaign.id },
-    ['commendations.collective', 'models.total'],
+    ['commendations.collective', 'models.total', 'meetings.cells', 'inspections.inspections'],
   );
   const area = unit.kind === 'province' ? `toàn tỉnh ${ctx.heading.place}` : partyOrganisation(unit.name).toLowerCase();
   const body = draftBody({
@@ -163,7 +165,12 @@ function draftBody(d: {
     fill('Nêu các văn bản lãnh đạo, chỉ đạo đã ban hành và số hội nghị quán triệt, số lượt cán bộ, đảng viên tham dự'),
     h('II. KẾT QUẢ THỰC HIỆN'),
     h('1. Học tập chuyên đề và đưa nội dung vào sinh hoạt chi bộ', 2),
-    fill('Nêu kết quả học tập chuyên đề, tỷ lệ chi bộ đưa nội dung chuyên đề vào sinh hoạt định kỳ'),
+  );
+  const meetings = d.results.meetings ? meetingsParagraph(d.results.meetings) : null;
+  blocks.push(
+    meetings
+      ? p(meetings)
+      : fill('Nêu kết quả học tập chuyên đề, tỷ lệ chi bộ đưa nội dung chuyên đề vào sinh hoạt định kỳ'),
     h('2. Xây dựng, nhân rộng điển hình; biểu dương, khen thưởng', 2),
   );
   const models = d.results.models ? modelsParagraph(d.results.models) : null;
@@ -207,9 +214,12 @@ function draftBody(d: {
   } else {
     blocks.push(fill('Chưa có số liệu khen thưởng trong kỳ; nêu kết quả biểu dương, khen thưởng'));
   }
+  const inspections = d.results.inspections ? inspectionsParagraph(d.results.inspections) : null;
   blocks.push(
     h('3. Kiểm tra, giám sát', 2),
-    fill('Nêu số cuộc kiểm tra, giám sát chuyên đề, số tổ chức đảng được kiểm tra, kiến nghị và kết quả khắc phục'),
+    inspections
+      ? p(inspections)
+      : fill('Nêu số cuộc kiểm tra, giám sát chuyên đề, số tổ chức đảng được kiểm tra, kiến nghị và kết quả khắc phục'),
     h('III. ĐÁNH GIÁ CHUNG'),
     h('1. Ưu điểm', 2),
     p(

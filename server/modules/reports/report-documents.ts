@@ -6,7 +6,15 @@ import type { Actor } from '../../platform/access';
 import type { XlsxFile } from '../../platform/import/http';
 import { resolveUnit } from '../org-units/org-units.service';
 import { issuerContext } from './document-context';
-import { commendationParagraph, countText, modelsParagraph, percentText, placeAndDate } from './drafting';
+import {
+  commendationParagraph,
+  countText,
+  inspectionsParagraph,
+  meetingsParagraph,
+  modelsParagraph,
+  percentText,
+  placeAndDate,
+} from './drafting';
 import { loadSources } from './indicators';
 import { buildPartyDocument, type BodyBlock } from './party-docx';
 import { documentSymbol } from './party-heading';
@@ -139,12 +147,14 @@ export async function aggregateDocx(db: DbOrTrx, actor: Actor, query: ReviewQuer
       to: review.period.to,
       campaignId: template.row.campaign_id,
     },
-    ['commendations.collective', 'models.total'],
+    ['commendations.collective', 'models.total', 'meetings.cells', 'inspections.inspections'],
   );
   const area = reviewerRow.kind === 'province' ? `toàn tỉnh ${ctx.heading.place}` : reviewerRow.name;
   const drafted = [
+    results.meetings ? meetingsParagraph(results.meetings) : null,
     results.models ? modelsParagraph(results.models) : null,
     results.commendations ? commendationParagraph(results.commendations, area) : null,
+    results.inspections ? inspectionsParagraph(results.inspections) : null,
   ].filter((t): t is string => t !== null);
   const body: BodyBlock[] = [
     {
@@ -253,7 +263,10 @@ export async function submissionXlsx(db: DbOrTrx, actor: Actor, id: string): Pro
   };
 }
 
-/** The aggregate appendix: a column per expected unit (approved values), the roll-up and the reviewer's own figures. */
+/**
+ * The aggregate appendix: a row per expected unit with the values of its approved report, then the roll-up and the
+ * reviewer's own figures — rows, so that a national round of thousands of communes stays a readable sheet.
+ */
 export async function aggregateXlsx(db: DbOrTrx, actor: Actor, query: ReviewQuery): Promise<XlsxFile> {
   const { review, approved, reviewerRow } = await loadReview(db, actor, query);
   const workbook = new ExcelJS.Workbook();
@@ -263,45 +276,37 @@ export async function aggregateXlsx(db: DbOrTrx, actor: Actor, query: ReviewQuer
     `${reviewerRow.name} · Kỳ ${review.period.label} · ${review.completeness.approved}/${review.completeness.expected} báo cáo đã duyệt`,
   ]);
   sheet.addRow([]);
-  const units = review.units;
+  const indicators = review.aggregate;
   styleHeader(
     sheet.addRow([
       'STT',
-      'Mã chỉ tiêu',
-      'Chỉ tiêu',
-      'Đơn vị tính',
-      'Cách tổng hợp',
-      ...units.map((u) => u.unit.name),
-      'Tổng hợp (đã duyệt)',
-      `Theo dữ liệu của ${reviewerRow.name}`,
+      'Mã đơn vị',
+      'Đơn vị',
+      'Trạng thái',
+      ...indicators.map((i) => (i.unitLabel ? `${i.label} (${i.unitLabel})` : i.label)),
     ]),
   );
   const byUnit = new Map(approved.map((s) => [s.unit_id, s]));
-  review.aggregate.forEach((i, n) =>
+  review.units.forEach((u, n) =>
     sheet.addRow([
       n + 1,
-      i.code,
-      i.label,
-      i.unitLabel ?? '',
-      ROLL_UP_LABELS[i.rollUp].vi,
-      ...units.map((u) => cellValue(i, byUnit.get(u.unit.id)?.values[i.code]?.value ?? null)),
-      i.approvedValue,
-      i.ownValue,
+      u.unit.code,
+      u.unit.name,
+      u.status === 'missing' ? 'Chưa gửi' : SUBMISSION_STATUS_LABELS[u.status].vi,
+      ...indicators.map((i) => cellValue(i, byUnit.get(u.unit.id)?.values[i.code]?.value ?? null)),
     ]),
   );
-  sheet.columns = [
-    { width: 6 },
-    { width: 30 },
-    { width: 46 },
-    { width: 12 },
-    { width: 16 },
-    ...units.map(() => ({ width: 16 })),
-    { width: 16 },
-    { width: 18 },
-  ];
+  const total = sheet.addRow(['', '', 'Tổng hợp (đã duyệt)', '', ...indicators.map((i) => i.approvedValue)]);
+  total.font = { bold: true };
+  sheet.addRow(['', '', `Theo dữ liệu của ${reviewerRow.name}`, '', ...indicators.map((i) => i.ownValue)]).font = {
+    italic: true,
+  };
+  sheet.addRow(['', '', 'Cách tổng hợp', '', ...indicators.map((i) => ROLL_UP_LABELS[i.rollUp].vi)]);
+  sheet.columns = [{ width: 6 }, { width: 12 }, { width: 40 }, { width: 14 }, ...indicators.map(() => ({ width: 18 }))];
+  sheet.views = [{ state: 'frozen', xSplit: 3, ySplit: 4 }];
   const status = workbook.addWorksheet('Tình hình nộp');
   styleHeader(status.addRow(['Mã đơn vị', 'Đơn vị', 'Trạng thái', 'Ngày gửi lần đầu', 'Chậm (ngày)']));
-  units.forEach((u) =>
+  review.units.forEach((u) =>
     status.addRow([
       u.unit.code,
       u.unit.name,

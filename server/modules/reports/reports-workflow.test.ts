@@ -481,14 +481,18 @@ describe('the level above', () => {
     const xlsx = await provinceManager.get(`/api/v1/reports/review/xlsx?${query('2026-Q4')}`);
     const book = await loadWorkbook(xlsx.rawPayload);
     const sheet = book.getWorksheet('Phụ lục số liệu')!;
-    const header = sheet.getRow(4).values as unknown[];
-    expect(header.slice(6)).toEqual([
-      'Đảng ủy xã Hòa Bình',
-      'Đảng ủy xã Tân Tiến',
-      'Tổng hợp (đã duyệt)',
-      'Theo dữ liệu của Tỉnh ủy Thử Nghiệm',
+    expect((sheet.getRow(4).values as unknown[]).slice(1, 6)).toEqual([
+      'STT',
+      'Mã đơn vị',
+      'Đơn vị',
+      'Trạng thái',
+      'Tập thể được khen cấp huyện (tập thể)',
     ]);
-    expect((sheet.getRow(5).values as unknown[]).slice(6)).toEqual([2, undefined, 2, 3]);
+    // A row per commune (Vietnamese order), then the roll-up of approved reports and the province's own figures.
+    expect((sheet.getRow(5).values as unknown[]).slice(3, 9)).toEqual(['Đảng ủy xã Hòa Bình', 'Đã duyệt', 2, 10, 90]);
+    expect((sheet.getRow(6).values as unknown[]).slice(3, 5)).toEqual(['Đảng ủy xã Tân Tiến', 'Chưa gửi']);
+    expect((sheet.getRow(7).values as unknown[]).slice(3, 8)).toEqual(['Tổng hợp (đã duyệt)', '', 2, 10, 90]);
+    expect((sheet.getRow(8).values as unknown[]).slice(3, 6)).toEqual(['Theo dữ liệu của Tỉnh ủy Thử Nghiệm', '', 3]);
     const status = book.getWorksheet('Tình hình nộp')!;
     expect(status.getRow(2).getCell(3).value).toBe('Đã duyệt');
     expect(status.getRow(3).getCell(3).value).toBe('Chưa gửi');

@@ -10,7 +10,7 @@ import { recordAudit } from '../../platform/audit';
 import { assertVersion } from '../../platform/concurrency';
 import { AppError, forbidden, notFound, validationFailed, conflict } from '../../platform/errors';
 import { resolveUnit } from '../org-units/org-units.service';
-import { commendationParagraph, modelsParagraph } from './drafting';
+import { commendationParagraph, inspectionsParagraph, meetingsParagraph, modelsParagraph } from './drafting';
 import { computeFigures, loadSources } from './indicators';
 import * as repo from './submissions.repository';
 import * as templatesRepo from './templates.repository';
@@ -402,7 +402,7 @@ export async function draftSubmissionText(
       to: row.period_to,
       campaignId: template.row.campaign_id,
     },
-    ['commendations.collective', 'models.total'],
+    ['commendations.collective', 'models.total', 'meetings.cells', 'inspections.inspections'],
   );
   const resultsSection =
     template.row.sections.find((s) => /kết quả/i.test(s.title)) ?? template.row.sections.find((s) => s.key === 'II');
@@ -410,8 +410,10 @@ export async function draftSubmissionText(
   if (resultsSection) {
     const area = row.unit_name.replace(/^(Đảng ủy|Huyện ủy|Thành ủy|Tỉnh ủy|Chi bộ)\s+/, '');
     const lines = [
+      results.meetings ? meetingsParagraph(results.meetings) : null,
       results.models ? modelsParagraph(results.models) : null,
       results.commendations ? commendationParagraph(results.commendations, area) : null,
+      results.inspections ? inspectionsParagraph(results.inspections) : null,
     ].filter((line): line is string => line !== null);
     sections[resultsSection.key] = lines.length
       ? lines.join('\n')

@@ -13,6 +13,8 @@ import type { Review } from './types';
 import { usePeriods } from './usePeriods';
 import { valueText } from './valueText';
 
+const ORDER = ['submitted', 'returned', 'draft', 'approved', 'missing'];
+
 /** The level above: children's submissions, completeness with the late units, the aggregate and its documents. */
 export function ReviewPage() {
   const t = useMessages(reportsMessages);
@@ -48,6 +50,8 @@ export function ReviewPage() {
   const data = review.data;
   const query = { template: templateId, period, unit };
   const late = data?.units.filter((u) => u.isLate) ?? [];
+  // The reviewer's work first: reports waiting for review, returned, in draft, approved; then those not sent.
+  const units = [...(data?.units ?? [])].sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status));
 
   return (
     <>
@@ -148,7 +152,7 @@ export function ReviewPage() {
             <Table<Review['units'][number]>
               rowKey={(u) => u.unit.id}
               size="small"
-              dataSource={data.units}
+              dataSource={units}
               pagination={{ pageSize: 15, hideOnSinglePage: true }}
               columns={[
                 {
@@ -160,7 +164,7 @@ export function ReviewPage() {
                       u.unit.name
                     ),
                 },
-                { title: t('col.status'), render: (_, u) => <StatusTag status={u.status} /> },
+                { title: t('col.status'), render: (_, u) => <StatusTag status={u.status} isLate={u.isLate} /> },
                 { title: t('col.sent'), render: (_, u) => formatDateTime(u.firstSubmittedAt) },
                 {
                   title: t('col.late'),

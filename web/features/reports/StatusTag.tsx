@@ -10,9 +10,10 @@ const COLOURS: Record<SubmissionStatus | 'missing', string> = {
   missing: 'error',
 };
 
-export function StatusTag({ status }: { status: SubmissionStatus | 'missing' }) {
+/** A submission's status; a missing report is red only once it is late. */
+export function StatusTag({ status, isLate = true }: { status: SubmissionStatus | 'missing'; isLate?: boolean }) {
   const { lang } = useLanguage();
   const label =
     status === 'missing' ? (lang === 'vi' ? 'Chưa gửi' : 'Not sent') : SUBMISSION_STATUS_LABELS[status][lang];
-  return <Tag color={COLOURS[status]}>{label}</Tag>;
+  return <Tag color={status === 'missing' && !isLate ? 'default' : COLOURS[status]}>{label}</Tag>;
 }

@@ -117,7 +117,7 @@ function SubmissionView({ detail }: { detail: SubmissionDetail }) {
             { key: 'unit', label: t('col.unit'), children: detail.unit.name },
             { key: 'period', label: t('col.period'), children: detail.period.label },
             { key: 'due', label: t('col.due'), children: formatDate(detail.dueOn) },
-            { key: 'reviewer', label: 'Cấp nhận', children: detail.reviewer.name },
+            { key: 'reviewer', label: t('review.reviewer'), children: detail.reviewer.name },
             { key: 'number', label: t('col.number'), children: detail.docSymbol ?? '—' },
             {
               key: 'revision',
@@ -252,8 +252,8 @@ function SubmissionView({ detail }: { detail: SubmissionDetail }) {
             key: `${e.at}-${e.action}`,
             content: (
               <>
-                <b>{e.action}</b> → <StatusTag status={e.toStatus as SubmissionDetail['status']} />{' '}
-                {formatDateTime(e.at)}
+                <b>{t(`event.${e.action}` as 'event.create')}</b> →{' '}
+                <StatusTag status={e.toStatus as SubmissionDetail['status']} /> {formatDateTime(e.at)}
                 {e.user ? ` · ${e.user}` : ''}
                 {e.note ? <div>{e.note}</div> : null}
               </>

@@ -123,6 +123,11 @@ const vi = {
   'interim.to': 'Đến ngày',
   'interim.issue': 'Cấp số văn bản (lấy số tiếp theo của loại báo cáo trong nhiệm kỳ)',
   'interim.download': 'Tải dự thảo DOCX',
+  'event.create': 'Lập báo cáo',
+  'event.submit': 'Gửi',
+  'event.return': 'Trả lại',
+  'event.approve': 'Duyệt',
+  'event.unlock': 'Mở khóa',
   'common.cancel': 'Hủy',
   'common.required': 'Bắt buộc',
 };
@@ -250,6 +255,11 @@ const en: Record<keyof typeof vi, string> = {
   'interim.to': 'To',
   'interim.issue': 'Give it a number (next report number of the term)',
   'interim.download': 'Download DOCX draft',
+  'event.create': 'Started',
+  'event.submit': 'Sent',
+  'event.return': 'Returned',
+  'event.approve': 'Approved',
+  'event.unlock': 'Unlocked',
   'common.cancel': 'Cancel',
   'common.required': 'Required',
 };
