@@ -163,7 +163,10 @@ const toUnit = (row: repo.UnitRow) => ({
  */
 export async function getOverview(db: DbOrTrx, actor: Actor, query: OverviewQuery): Promise<Overview> {
   const { unit, filter, campaign } = await resolveQuery(db, actor, query);
-  const useRollup = filter.unitPath.split('.').length <= 2 && (await repo.reachesAllPlaced(db, filter));
+  // A caller who reaches the tree's root reaches every record; anyone else is checked.
+  const reachesRoot = actor.scope.can(unit.path.split('.')[0], 'viewer');
+  const useRollup =
+    filter.unitPath.split('.').length <= 2 && (reachesRoot || (await repo.reachesAllPlaced(db, filter)));
   const commendationRows = await countFigureRows(db, 'commendations', filter, { useRollup });
   const modelRows = await countFigureRows(db, 'models', filter, { useRollup });
   const [children, ancestors, fields] = await Promise.all([
