@@ -25,8 +25,13 @@ import { documentsRoutes } from './modules/documents/documents.routes';
 import { importsRoutes } from './modules/imports/imports.routes';
 import { orgUnitsRoutes } from './modules/org-units/org-units.routes';
 import { meetingsRoutes } from './modules/meetings/meetings.routes';
+import { inspectionsModuleRoutes } from './modules/inspections/inspections-module.routes';
 import { modelsRoutes } from './modules/models/models.routes';
 import { usersRoutes } from './modules/users/users.routes';
+import { notificationsRoutes } from './modules/notifications/notifications.routes';
+import { reportTemplatesRoutes } from './modules/reports/reports.routes';
+import { reviewRoutes } from './modules/reports/review.routes';
+import { submissionsRoutes } from './modules/reports/submissions.routes';
 
 // Validation messages in Vietnamese, the language of every user-facing error.
 z.config(z.locales.vi());
@@ -114,7 +119,12 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       await api.register(importsRoutes, { ctx, prefix: '/imports' });
       await api.register(modelsRoutes, { ctx });
       await api.register(meetingsRoutes, { ctx });
+      await api.register(inspectionsModuleRoutes, { ctx });
       await api.register(dashboardRoutes, { ctx });
+      await api.register(reportTemplatesRoutes, { ctx, prefix: '/reports' });
+      await api.register(submissionsRoutes, { ctx, prefix: '/reports' });
+      await api.register(reviewRoutes, { ctx, prefix: '/reports' });
+      await api.register(notificationsRoutes, { ctx, prefix: '/notifications' });
     },
     { prefix: '/api/v1' },
   );

@@ -4,7 +4,9 @@ import type { CampaignTables } from './tables/campaigns';
 import type { CommendationTables } from './tables/commendations';
 import type { DashboardTables } from './tables/dashboard';
 import type { MeetingTables } from './tables/meetings';
+import type { InspectionTables } from './tables/inspections';
 import type { ModelTables } from './tables/models';
+import type { ReportTables } from './tables/reports';
 
 export type { DateString, Json, Timestamp } from './tables/types';
 
@@ -121,7 +123,15 @@ export interface SchemaMigrationTable {
  * Every table. Each domain keeps its tables' types in `tables/<domain>.ts`, so parallel work on two domains does not
  * edit one file.
  */
-export interface DB extends CampaignTables, CommendationTables, DashboardTables, MeetingTables, ModelTables {
+export interface DB
+  extends
+    CampaignTables,
+    CommendationTables,
+    DashboardTables,
+    InspectionTables,
+    MeetingTables,
+    ModelTables,
+    ReportTables {
   org_unit: OrgUnitTable;
   org_unit_name: OrgUnitNameTable;
   org_event: OrgEventTable;

@@ -3,7 +3,9 @@ import { campaignsMenuItem, campaignsRoutes } from './campaigns/routes';
 import { commendationsMenuItem, commendationsRoutes } from './commendations/routes';
 import { dashboardMenuItem, dashboardRoutes } from './dashboard/routes';
 import { meetingsMenuItem, meetingsRoutes } from './meetings/routes';
+import { inspectionsMenuItem, inspectionsRoutes } from './inspections/routes';
 import { modelsMenuItem, modelsRoutes } from './models/routes';
+import { reportsMenuItem, reportsRoutes } from './reports/routes';
 
 export interface FeatureMenuItem {
   key: string;
@@ -18,4 +20,6 @@ export const features: { routes: { path: string; element: ReactNode }[]; menuIte
   { routes: commendationsRoutes, menuItem: commendationsMenuItem },
   { routes: modelsRoutes, menuItem: modelsMenuItem },
   { routes: meetingsRoutes, menuItem: meetingsMenuItem },
+  { routes: inspectionsRoutes, menuItem: inspectionsMenuItem },
+  { routes: reportsRoutes, menuItem: reportsMenuItem },
 ];

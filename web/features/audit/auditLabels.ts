@@ -13,6 +13,9 @@ export const ENTITY_TYPE_LABELS: Record<string, Label> = {
   commendation_decision: { vi: 'Quyết định khen thưởng', en: 'Commendation decision' },
   model: { vi: 'Mô hình, cách làm hay', en: 'Model' },
   model_field: { vi: 'Lĩnh vực', en: 'Field' },
+  inspection_plan: { vi: 'Kế hoạch kiểm tra, giám sát', en: 'Inspection plan' },
+  inspection: { vi: 'Cuộc kiểm tra, giám sát', en: 'Inspection' },
+  recommendation: { vi: 'Kiến nghị sau kiểm tra', en: 'Recommendation' },
 };
 
 const ACTION_LABELS: Record<string, Label> = {
@@ -55,6 +58,24 @@ const ACTION_LABELS: Record<string, Label> = {
   'model.demo': { vi: 'Nạp mô hình mẫu', en: 'Demo models' },
   'model-field.create': { vi: 'Thêm lĩnh vực', en: 'Field added' },
   'model-field.update': { vi: 'Sửa lĩnh vực', en: 'Field updated' },
+  'inspection_plan.create': { vi: 'Lập kế hoạch kiểm tra, giám sát', en: 'Plan created' },
+  'inspection_plan.update': { vi: 'Sửa kế hoạch kiểm tra, giám sát', en: 'Plan updated' },
+  'inspection_plan.approve': { vi: 'Phê duyệt kế hoạch', en: 'Plan approved' },
+  'inspection.create': { vi: 'Thêm cuộc kiểm tra, giám sát', en: 'Inspection added' },
+  'inspection.update': { vi: 'Sửa cuộc kiểm tra, giám sát', en: 'Inspection updated' },
+  'inspection.start': { vi: 'Bắt đầu tiến hành kiểm tra', en: 'Inspection started' },
+  'inspection.self_report': { vi: 'Báo cáo tự kiểm tra', en: 'Self-inspection report' },
+  'inspection.session_add': { vi: 'Ghi buổi làm việc', en: 'Working session recorded' },
+  'inspection.session_delete': { vi: 'Xóa buổi làm việc', en: 'Working session removed' },
+  'inspection.close': { vi: 'Thông báo kết luận', en: 'Conclusion issued' },
+  'inspection.demo': { vi: 'Nạp kiểm tra, giám sát mẫu', en: 'Demo inspections' },
+  'recommendation.create': { vi: 'Thêm kiến nghị', en: 'Recommendations added' },
+  'recommendation.update': { vi: 'Sửa kiến nghị', en: 'Recommendation updated' },
+  'recommendation.delete': { vi: 'Xóa kiến nghị', en: 'Recommendation deleted' },
+  'recommendation.start': { vi: 'Bắt đầu thực hiện kiến nghị', en: 'Recommendation started' },
+  'recommendation.report': { vi: 'Báo cáo khắc phục', en: 'Remediation reported' },
+  'recommendation.accept': { vi: 'Nghiệm thu kiến nghị', en: 'Recommendation accepted' },
+  'recommendation.return': { vi: 'Trả lại báo cáo khắc phục', en: 'Report sent back' },
 };
 
 export function entityTypeLabel(type: string, lang: Language): string {
