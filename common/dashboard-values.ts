@@ -1,5 +1,6 @@
 import { COMMENDATION_LEVEL_LABELS, RECIPIENT_TYPE_LABELS } from './commendations';
 import type { RecordColumnKind } from './dashboard';
+import { MEETING_TYPE_LABELS } from './meetings';
 import { MODEL_KIND_LABELS, MODEL_STATUS_LABELS } from './models';
 
 const ENUM_LABELS: Partial<Record<RecordColumnKind, Record<string, { vi: string; en: string }>>> = {
@@ -7,6 +8,7 @@ const ENUM_LABELS: Partial<Record<RecordColumnKind, Record<string, { vi: string;
   recipientType: RECIPIENT_TYPE_LABELS,
   modelStatus: MODEL_STATUS_LABELS,
   modelKind: MODEL_KIND_LABELS,
+  meetingType: MEETING_TYPE_LABELS,
 };
 
 /** A record-list value as a reader sees it (the label of a coded value), in the UI and in the XLSX export alike. */

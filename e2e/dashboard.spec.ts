@@ -30,6 +30,14 @@ test('a province lands on its dashboard: figures, charts, ranked communes, a dri
   await expect(page.getByTestId('dashboard-subtitle')).toContainText('theo cơ cấu hiện nay');
   const children = page.getByTestId('children-table');
   await expect(children.locator('tbody tr')).not.toHaveCount(0);
+  // The demo's cells meet monthly: the regular-meeting share is a percentage, and its meetings open as a list.
+  await expect(page.getByTestId('figure-meetings-regular-share')).toHaveText(/^\d{1,3}(,\d)? %$/);
+  await page.getByTestId('figure-meetings-regular').click();
+  const shown = (await page.getByTestId('figure-meetings-regular').innerText()).replace(/\./g, '');
+  await expect(page.getByRole('dialog').getByTestId('records-total')).toHaveText(
+    `${Number(shown).toLocaleString('vi-VN')} bản ghi`,
+  );
+  await page.keyboard.press('Escape');
   await snap(page, testInfo, 'dashboard-province');
 
   // The interim period on today's structure: both old provinces' records, carried to the merged province.

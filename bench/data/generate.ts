@@ -37,6 +37,40 @@ const DATABASE = option('database') ?? 'lantoa_bench';
 /** Generators of other domains, run after ours when their file exists. */
 const EXTRA_GENERATORS = ['meetings', 'inspections'];
 
+/**
+ * Generators written to another shape than `generate(ctx)`, called through the context here: inspections by today's
+ * provinces (of their communes) and communes (of their cells) in the current year, where every unit exists.
+ */
+const ADAPTERS: Record<string, (database: Database) => BenchGenerator> = {
+  inspections: (database) => async (ctx) => {
+    const { generateInspections } = await import('./inspections');
+    const year = Number(ctx.today.slice(0, 4));
+    const cellsByCommune = new Map<string, string[]>();
+    for (const cell of ctx.tree.newCells) {
+      cellsByCommune.set(cell.parentId!, [...(cellsByCommune.get(cell.parentId!) ?? []), cell.id]);
+    }
+    const communesByProvince = new Map<string, string[]>();
+    for (const commune of ctx.tree.newCommunes) {
+      communesByProvince.set(commune.parentId!, [...(communesByProvince.get(commune.parentId!) ?? []), commune.id]);
+    }
+    const conducting = [
+      ...[...communesByProvince].map(([id, subjects]) => ({ id, kind: 'province', subjects })),
+      ...[...cellsByCommune].map(([id, subjects]) => ({ id, kind: 'commune', subjects })),
+    ];
+    const count = Math.round(20_000 * ctx.scale);
+    const totals = await generateInspections(database.db, {
+      conducting,
+      count,
+      years: [year, year],
+      seed: `${ctx.seed}:inspections`,
+      today: ctx.today,
+      campaignId: ctx.campaignId,
+      onProgress: (done) => ctx.progress.update(done, count),
+    });
+    return totals as Record<string, number>;
+  },
+};
+
 /** The URL of the bench database on the test server (the database is dropped and created). */
 export function benchDatabaseUrl(name = DATABASE): string {
   const server = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
@@ -184,9 +218,14 @@ async function main() {
       process.stdout.write(`  ${name}: chưa có bench/data/${name}.ts, bỏ qua\n`);
       continue;
     }
-    const module = (await import(file)) as { generate: BenchGenerator };
+    const module = (await import(file)) as { generate?: BenchGenerator };
+    const generate = module.generate ?? ADAPTERS[name]?.(database);
+    if (!generate) {
+      process.stdout.write(`  ${name}: bench/data/${name}.ts không có generate(ctx), bỏ qua\n`);
+      continue;
+    }
     ctx.progress = createProgress(name);
-    const written = await module.generate(ctx);
+    const written = await generate(ctx);
     ctx.progress.stop();
     const parts = Object.entries(written).map(([k, v]) => `${k} ${v}`);
     process.stdout.write(`  ${name}: ${parts.join(', ')} — ${lap()}\n`);

@@ -21,6 +21,8 @@ export interface FigureSource {
   bParam: string;
   /** Condition for one campaign. */
   campaign(campaignId: string): RawBuilder<SqlBool>;
+  /** `b` when a campaign is chosen, if it depends on it (a meeting studied the theme of that campaign). */
+  bInCampaign?: (campaignId: string) => RawBuilder<unknown>;
   /** Columns of the record list (joins in `listJoins`), after the date and the unit columns every list has. */
   columns: { key: string; vi: string; en: string; kind: RecordColumnKind; expr: RawBuilder<unknown> }[];
   listJoins: RawBuilder<unknown>;
@@ -71,4 +73,37 @@ const models: FigureSource = {
   link: (id) => `/models/${id}`,
 };
 
-export const FIGURE_SOURCES: Record<FigureId, FigureSource> = { commendations, models };
+/**
+ * Cell meetings: a = regular or thematic, b = whether the theme was studied. One regular meeting per cell and month
+ * (a unique index), so regular meetings are the cell-months held; with a campaign every meeting still counts and only
+ * the themes of that campaign count as studied (the shares' base is the cells, not the campaign).
+ */
+const meetings: FigureSource = {
+  id: 'meetings',
+  from: sql`cell_meeting s`,
+  day: sql`s.meeting_date`,
+  a: sql`s.type`,
+  b: sql`case when s.theme_included then 'theme' else 'none' end`,
+  aParam: 'meetingType',
+  bParam: 'theme',
+  campaign: () => sql<SqlBool>`true`,
+  bInCampaign: (id) =>
+    sql`case when s.theme_included and exists (select 1 from study_theme st where st.id = s.theme_id
+      and st.campaign_id = ${id}) then 'theme' else 'none' end`,
+  columns: [
+    { key: 'type', vi: 'Loại', en: 'Type', kind: 'meetingType', expr: sql`s.type` },
+    { key: 'theme', vi: 'Chuyên đề đã học', en: 'Theme studied', kind: 'text', expr: sql`th.title` },
+    {
+      key: 'attendance',
+      vi: 'Có mặt / đảng viên',
+      en: 'Present / members',
+      kind: 'text',
+      expr: sql`s.present || '/' || s.members_on_roll`,
+    },
+  ],
+  listJoins: sql`left join study_theme th on th.id = s.theme_id`,
+  linkId: sql`s.id`,
+  link: (id) => `/meetings/${id}`,
+};
+
+export const FIGURE_SOURCES: Record<FigureId, FigureSource> = { commendations, models, meetings };

@@ -36,7 +36,11 @@ interface Unit {
 
 const CHILD_KIND: Partial<Record<UnitKind, UnitKind>> = { central: 'province', province: 'commune', commune: 'cell' };
 const FIRST = '2015-01-01';
-const FIGURE_IDS: FigureId[] = ['commendations', 'models'];
+const FIGURE_IDS: FigureId[] = ['commendations', 'models', 'meetings'];
+
+/** A figure's total in the overview (meetings: regular and thematic together). */
+const totalOf = (o: Awaited<ReturnType<typeof getOverview>>, figure: FigureId) =>
+  figure === 'meetings' ? o.meetings.regular + o.meetings.thematic : o[figure].total;
 
 let worldNumber = 0;
 
@@ -74,13 +78,20 @@ async function buildWorld(db: DbOrTrx, seed: number) {
   grow(root, FIRST);
   await insertUnits(db, units);
 
-  const records = { commendations: 0, models: 0 };
+  const records = { commendations: 0, models: 0, meetings: 0 };
+  const regularMonths = new Set<string>();
   const addRecords = async (count: number, from: string, to: string) => {
     const alive = units.filter((u) => u.validFrom <= from && (u.validTo === null || u.validTo >= to));
     for (let i = 0; i < count; i++) {
       const unit = random.pick(alive);
       const date = random.date(from, to);
-      if (random.chance(0.6)) {
+      if (unit.kind === 'cell' && random.chance(0.5)) {
+        const isRegular = random.chance(0.7) && !regularMonths.has(`${unit.id}:${date.slice(0, 7)}`);
+        regularMonths.add(`${unit.id}:${date.slice(0, 7)}`);
+        await sql`insert into cell_meeting (unit_id, meeting_date, type, theme_included, members_on_roll, present)
+          values (${unit.id}, ${date}::date, ${isRegular ? 'regular' : 'thematic'}, false, 10, 8)`.execute(db);
+        records.meetings += 1;
+      } else if (random.chance(0.6)) {
         const n = random.int(1, 3);
         await addDecision(
           db,
@@ -214,9 +225,11 @@ describe('dashboard properties (fast-check)', () => {
         const current = await getOverview(db, actor, { unit: world.root.id, ...PERIOD, structure: 'current' });
         for (const figure of FIGURE_IDS) {
           // Never lost, never counted twice, in either structure.
-          expect(recorded[figure].total).toBe(world.records[figure]);
-          expect(current[figure].total).toBe(world.records[figure]);
+          expect(totalOf(recorded, figure)).toBe(world.records[figure]);
+          expect(totalOf(current, figure)).toBe(world.records[figure]);
         }
+        // Every cell-month counted once in either structure.
+        expect(current.meetings.cellMonthsExpected).toBe(recorded.meetings.cellMonthsExpected);
         const checks: { unit: Unit; structure: Structure }[] = [];
         for (const unit of world.units) {
           checks.push({ unit, structure: 'recorded' });
@@ -228,7 +241,7 @@ describe('dashboard properties (fast-check)', () => {
           const o = await getOverview(db, actor, { unit: unit.id, ...PERIOD, structure });
           for (const figure of FIGURE_IDS) {
             const sum = o.children.reduce((s, c) => s + c.counts[figure], 0) + o.own[figure];
-            expect(sum, `${unit.code} ${structure} ${figure}`).toBe(o[figure].total);
+            expect(sum, `${unit.code} ${structure} ${figure}`).toBe(totalOf(o, figure));
           }
         }
         // The rollup answers exactly what the records answer, for odd periods too.
@@ -280,7 +293,12 @@ describe('dashboard properties (fast-check)', () => {
               pageSize: 200,
             });
             const ids = page.rows.map((r) => r.id);
-            const table = figure === 'commendations' ? sql`commendation_recipient` : sql`model`;
+            const table =
+              figure === 'commendations'
+                ? sql`commendation_recipient`
+                : figure === 'models'
+                  ? sql`model`
+                  : sql`cell_meeting`;
             const placed = await sql<{ id: string; path: string; current_path: string }>`
               select s.id, m.path::text as path, m.current_path::text as current_path from ${table} s
               join org_unit_current m on m.unit_id = s.unit_id where s.id = any(${sql.val(ids)}::uuid[])`.execute(db);
@@ -290,7 +308,7 @@ describe('dashboard properties (fast-check)', () => {
               expect(`${row.path}.`.startsWith(`${unit.path}.`) || actor.scope.can(row.path, 'viewer')).toBe(true);
             }
             const o = await getOverview(db, actor, { unit: unit.id, ...PERIOD, structure });
-            expect(page.total).toBe(o[figure].total);
+            expect(page.total).toBe(totalOf(o, figure));
           }
         }
       }),

@@ -45,12 +45,23 @@ function whereRecords(source: FigureSource, filter: FigureFilter, part: FigurePa
     conditions.push(sql<SqlBool>`${source.a} = ${part.a}`);
   }
   if (part.b !== undefined) {
-    conditions.push(sql<SqlBool>`${source.b} = ${part.b}`);
+    conditions.push(sql<SqlBool>`${dimensionB(source, filter)} = ${part.b}`);
   }
   return sql.join(conditions, sql` and `) as RawBuilder<SqlBool>;
 }
 
+/** The figure's second dimension under the filter's campaign. */
+const dimensionB = (source: FigureSource, filter: FigureFilter) =>
+  filter.campaignId && source.bInCampaign ? source.bInCampaign(filter.campaignId) : source.b;
+
 const recordsFrom = (source: FigureSource) => sql`${source.from} join org_unit_current m on m.unit_id = s.unit_id`;
+
+/**
+ * The same rows for a few days of records (the partial months at a period's edges): found by date first, then each
+ * one's unit by key — `offset 0` keeps the planner from hashing the whole unit map for a few thousand records.
+ */
+const recordsByDateFrom = (source: FigureSource) =>
+  sql`${source.from} cross join lateral (select * from org_unit_current mm where mm.unit_id = s.unit_id offset 0) m`;
 
 export interface FigureCountRow {
   /** The child of the unit (its path) the record counts for; null for the unit's own records. */
@@ -73,11 +84,11 @@ export async function countFigure(db: DbOrTrx, source: FigureSource, filter: Fig
     select child, a, b, month, count(*)::int as n, grouping(child)::int as by_month
     from (
       select case when nlevel(${placed}) > ${depth} then subpath(${placed}, 0, ${depth + 1})::text end as child,
-        ${source.a} as a, ${source.b} as b, to_char(${source.day}, 'YYYY-MM') as month
-      from ${recordsFrom(source)}
+        ${source.a} as a, ${dimensionB(source, filter)} as b, to_char(${source.day}, 'YYYY-MM') as month
+      from ${filter.ranges ? recordsByDateFrom(source) : recordsFrom(source)}
       where ${whereRecords(source, filter)}
     ) x
-    group by grouping sets ((child, a, b), (month))`.execute(db);
+    group by grouping sets ((child, a, b), (month, a, b))`.execute(db);
   return result.rows;
 }
 
@@ -103,7 +114,7 @@ export async function countFigureRollup(
       where r.figure = ${figure} and r.structure = ${filter.structure} and r.depth = ${depth + 1}
         and r.bucket <@ ${filter.unitPath}::ltree and r.month between ${fromMonth}::date and ${toMonth}::date
     ) x
-    group by grouping sets ((child, a, b), (month))
+    group by grouping sets ((child, a, b), (month, a, b))
     having sum(n) <> 0`.execute(db);
   return result.rows;
 }
@@ -157,6 +168,26 @@ export async function listFigureRecords(
       limit ${page.limit} offset ${page.offset}`.execute(db),
   ]);
   return { total: total.rows[0].n, rows: rows.rows };
+}
+
+/**
+ * Cell-months expected (the base of the meeting shares): every cell placed under the unit in the structure, for each
+ * month of the period it existed in, grouped by child and by first and last month (the service spreads them).
+ */
+export async function countCellMonths(db: DbOrTrx, filter: FigureFilter) {
+  const placed = placedPath(filter.structure);
+  const depth = filter.unitPath.split('.').length;
+  const result = await sql<{ child: string | null; first: string; last: string; n: number }>`
+    select case when nlevel(${placed}) > ${depth} then subpath(${placed}, 0, ${depth + 1})::text end as child,
+      to_char(greatest(u.valid_from, ${filter.from}::date), 'YYYY-MM') as first,
+      to_char(least(coalesce(u.valid_to, ${filter.to}::date), ${filter.to}::date), 'YYYY-MM') as last,
+      count(*)::int as n
+    from org_unit u join org_unit_current m on m.unit_id = u.id
+    where u.kind = 'cell' and u.valid_from <= ${filter.to}::date
+      and (u.valid_to is null or u.valid_to >= ${filter.from}::date)
+      and ${placed} <@ ${filter.unitPath}::ltree and ${filter.scope}
+    group by 1, 2, 3`.execute(db);
+  return result.rows;
 }
 
 /** The name a unit bore on a day (its latest name when the day is outside its names' dates). */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { COMMENDATION_LEVELS, RECIPIENT_TYPES } from '../../../common/commendations';
 import { FIGURES, RECORD_COLUMN_KINDS, STRUCTURES } from '../../../common/dashboard';
+import { MEETING_TYPES } from '../../../common/meetings';
 import { MODEL_STATUSES } from '../../../common/models';
 import { UNIT_KINDS } from '../../../common/org-units';
 
@@ -29,6 +30,13 @@ const byTypeSchema = z.object({ collective: z.number().int(), individual: z.numb
 const figureCountsSchema = z.object(
   Object.fromEntries(FIGURES.map((f) => [f, z.number().int()])) as Record<(typeof FIGURES)[number], z.ZodNumber>,
 );
+
+/** Cell-months: expected (a cell existed in the month), with a regular meeting, with the theme studied. */
+const meetingSharesSchema = z.object({
+  cellMonthsExpected: z.number().int(),
+  regular: z.number().int(),
+  themeIncluded: z.number().int(),
+});
 
 export const overviewResponseSchema = z.object({
   unit: unitSchema,
@@ -63,15 +71,22 @@ export const overviewResponseSchema = z.object({
       z.object({ id: z.string(), code: z.string(), nameVi: z.string(), nameEn: z.string(), count: z.number().int() }),
     ),
   }),
+  meetings: meetingSharesSchema.extend({
+    thematic: z.number().int(),
+    /** regular / cellMonthsExpected and themeIncluded / cellMonthsExpected; null when no cell existed. */
+    regularShare: z.number().nullable(),
+    themeShare: z.number().nullable(),
+  }),
   /** Each child of the unit in the chosen structure, with its figures; their sum plus `own` is the unit's figure. */
-  children: z.array(z.object({ unit: unitSchema, counts: figureCountsSchema })),
+  children: z.array(z.object({ unit: unitSchema, counts: figureCountsSchema, meetings: meetingSharesSchema })),
   /** Records of the unit itself (below no child). */
   own: figureCountsSchema,
   /** Month by month over the period. */
-  series: z.array(z.object({ month: z.string(), counts: figureCountsSchema })),
+  series: z.array(z.object({ month: z.string(), counts: figureCountsSchema, meetings: meetingSharesSchema })),
 });
 export type Overview = z.infer<typeof overviewResponseSchema>;
 export type FigureCounts = z.infer<typeof figureCountsSchema>;
+export type MeetingShares = z.infer<typeof meetingSharesSchema>;
 
 export const recordsQuerySchema = overviewQuerySchema.extend({
   figure: z.enum(FIGURES, { message: `Chỉ tiêu phải là một trong: ${FIGURES.join(', ')}` }),
@@ -83,6 +98,10 @@ export const recordsQuerySchema = overviewQuerySchema.extend({
     .optional(),
   status: z.enum(MODEL_STATUSES, { message: `Trạng thái phải là một trong: ${MODEL_STATUSES.join(', ')}` }).optional(),
   field: ref.optional(),
+  meetingType: z
+    .enum(MEETING_TYPES, { message: 'Loại sinh hoạt phải là regular (thường kỳ) hoặc thematic (chuyên đề)' })
+    .optional(),
+  theme: z.enum(['theme', 'none'], { message: 'theme phải là theme (có học chuyên đề) hoặc none' }).optional(),
   page: z.coerce
     .number({ message: 'Trang phải là số' })
     .int('Trang phải là số nguyên')

@@ -12,13 +12,22 @@ import { findCampaignRef } from '../commendations/commendations-rules';
 import { findModelField, listModelFields } from '../models/model-fields.service';
 import { FIGURE_SOURCES } from './dashboard-figures';
 import * as repo from './dashboard.repository';
-import type { FigureCounts, Overview, OverviewQuery, RecordsPage, RecordsQuery } from './dashboard.schemas';
+import type {
+  FigureCounts,
+  MeetingShares,
+  Overview,
+  OverviewQuery,
+  RecordsPage,
+  RecordsQuery,
+} from './dashboard.schemas';
 
 function invalid(path: string, message: string) {
   return validationFailed(message, [{ path, message }]);
 }
 
 const zeroCounts = (): FigureCounts => Object.fromEntries(FIGURES.map((f) => [f, 0])) as FigureCounts;
+const zeroShares = (): MeetingShares => ({ cellMonthsExpected: 0, regular: 0, themeIncluded: 0 });
+const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 
 /** The months of [from, to] as YYYY-MM. */
 export function monthsOf(from: string, to: string): string[] {
@@ -163,9 +172,14 @@ const toUnit = (row: repo.UnitRow) => ({
  */
 export async function getOverview(db: DbOrTrx, actor: Actor, query: OverviewQuery): Promise<Overview> {
   const { unit, filter, campaign } = await resolveQuery(db, actor, query);
-  const useRollup = filter.unitPath.split('.').length <= 2 && (await repo.reachesAllPlaced(db, filter));
+  // A caller who reaches the tree's root reaches every record; anyone else is checked.
+  const reachesRoot = actor.scope.can(unit.path.split('.')[0], 'viewer');
+  const useRollup =
+    filter.unitPath.split('.').length <= 2 && (reachesRoot || (await repo.reachesAllPlaced(db, filter)));
   const commendationRows = await countFigureRows(db, 'commendations', filter, { useRollup });
   const modelRows = await countFigureRows(db, 'models', filter, { useRollup });
+  const meetingRows = await countFigureRows(db, 'meetings', filter, { useRollup });
+  const cellMonths = await repo.countCellMonths(db, filter);
   const [children, ancestors, fields] = await Promise.all([
     repo.listChildren(db, unit.id, filter),
     repo.listAncestors(db, unit.path, query.to),
@@ -215,6 +229,56 @@ export async function getOverview(db: DbOrTrx, actor: Actor, query: OverviewQuer
       modelTotal += row.n;
     }
   }
+  // Meetings: the cell-months expected, held (a regular meeting) and with the theme, overall, per child and month.
+  const meetings = { ...zeroShares(), thematic: 0 };
+  const childShares = new Map<string, MeetingShares>();
+  const monthShares = new Map(months.map((month) => [month, zeroShares()]));
+  const sharesOf = (map: Map<string, MeetingShares>, key: string) => {
+    const found = map.get(key) ?? zeroShares();
+    map.set(key, found);
+    return found;
+  };
+  for (const row of meetingRows) {
+    tally('meetings', row);
+    const isRegular = row.a === 'regular';
+    const isTheme = isRegular && row.b === 'theme';
+    if (row.by_month === 1) {
+      const month = monthShares.get(row.month!);
+      if (month && isRegular) {
+        month.regular += row.n;
+        month.themeIncluded += isTheme ? row.n : 0;
+      }
+      continue;
+    }
+    if (!isRegular) {
+      meetings.thematic += row.n;
+      continue;
+    }
+    meetings.regular += row.n;
+    meetings.themeIncluded += isTheme ? row.n : 0;
+    if (row.child !== null) {
+      const child = sharesOf(childShares, row.child);
+      child.regular += row.n;
+      child.themeIncluded += isTheme ? row.n : 0;
+    }
+  }
+  for (const row of cellMonths) {
+    const span = monthsOf(`${row.first}-01`, `${row.last}-01`);
+    meetings.cellMonthsExpected += span.length * row.n;
+    if (row.child !== null) {
+      sharesOf(childShares, row.child).cellMonthsExpected += span.length * row.n;
+      if (!byChild.has(row.child)) {
+        byChild.set(row.child, zeroCounts());
+      }
+    }
+    for (const month of span) {
+      const entry = monthShares.get(month);
+      if (entry) {
+        entry.cellMonthsExpected += row.n;
+      }
+    }
+  }
+
   // A record dated outside its unit's validity still counts for the child above it: that child is listed too.
   const listed = new Set(children.map((child) => child.path));
   const missing = [...byChild.keys()].filter((path) => !listed.has(path));
@@ -246,11 +310,20 @@ export async function getOverview(db: DbOrTrx, actor: Actor, query: OverviewQuer
           count: byField.get(field.id) ?? 0,
         })),
     },
+    meetings: {
+      ...meetings,
+      regularShare: share(meetings.regular, meetings.cellMonthsExpected),
+      themeShare: share(meetings.themeIncluded, meetings.cellMonthsExpected),
+    },
     children: children
-      .map((child) => ({ unit: toUnit(child), counts: byChild.get(child.path) ?? zeroCounts() }))
+      .map((child) => ({
+        unit: toUnit(child),
+        counts: byChild.get(child.path) ?? zeroCounts(),
+        meetings: childShares.get(child.path) ?? zeroShares(),
+      }))
       .sort((x, y) => compareVietnamese(x.unit.name, y.unit.name)),
     own,
-    series: months.map((month) => ({ month, counts: series.get(month)! })),
+    series: months.map((month) => ({ month, counts: series.get(month)!, meetings: monthShares.get(month)! })),
   };
 }
 
@@ -295,9 +368,10 @@ export async function readRecords(
 
 /** The part of the breakdown a record list is narrowed to; a filter of another figure is refused. */
 async function partOf(db: DbOrTrx, query: Omit<RecordsQuery, 'page' | 'pageSize'>): Promise<repo.FigurePart> {
-  const foreign: Record<FigureId, ('level' | 'recipientType' | 'status' | 'field')[]> = {
-    commendations: ['status', 'field'],
-    models: ['level', 'recipientType'],
+  const foreign: Record<FigureId, ('level' | 'recipientType' | 'status' | 'field' | 'meetingType' | 'theme')[]> = {
+    commendations: ['status', 'field', 'meetingType', 'theme'],
+    models: ['level', 'recipientType', 'meetingType', 'theme'],
+    meetings: ['level', 'recipientType', 'status', 'field'],
   };
   for (const key of foreign[query.figure]) {
     if (query[key] !== undefined) {
@@ -306,6 +380,9 @@ async function partOf(db: DbOrTrx, query: Omit<RecordsQuery, 'page' | 'pageSize'
   }
   if (query.figure === 'commendations') {
     return { a: query.level, b: query.recipientType };
+  }
+  if (query.figure === 'meetings') {
+    return { a: query.meetingType, b: query.theme };
   }
   let field: string | undefined;
   if (query.field) {

@@ -375,7 +375,14 @@ export async function insertCompactMeetings(db: DbOrTrx, m: CompactMeetings): Pr
   const CHUNK = 20_000;
   for (let i = 0; i < m.cell.length; i += CHUNK) {
     const part = (values: number[]) => sql.val(values.slice(i, i + CHUNK));
+    // With triggers off (replica) the dashboard's rollup trigger does not run either: the rows inserted are added to
+    // it here, in the same statement, so the figures stay exact.
+    const rollup = isSuperuser
+      ? sql`select stats_rollup_add('meetings', array_agg(unit_id), array_agg(meeting_date), array_agg(type),
+          array_agg(case when theme_included then 'theme' else 'none' end), array_agg(1)) from inserted`
+      : sql`select 1`;
     await sql`
+      with inserted as (
       insert into cell_meeting (unit_id, meeting_date, type, theme_included, theme_id, content_summary, members_on_roll,
         present, absent_reasons)
       select c.ids[x.cell + 1], ${m.epoch}::date + x.day, case when x.thematic = 1 then 'thematic' else 'regular' end,
@@ -386,7 +393,9 @@ export async function insertCompactMeetings(db: DbOrTrx, m: CompactMeetings): Pr
         ${sql.val(m.texts)}::text[] as texts) c,
         unnest(${part(m.cell)}::int[], ${part(m.day)}::int[], ${part(m.thematic)}::int[], ${part(m.theme)}::int[],
           ${part(m.content)}::int[], ${part(m.absentReasons)}::int[], ${part(m.roll)}::int[], ${part(m.present)}::int[])
-          as x(cell, day, thematic, theme, content, absent, roll, present)`.execute(db);
+          as x(cell, day, thematic, theme, content, absent, roll, present)
+      returning unit_id, meeting_date, type, theme_included)
+      ${rollup}`.execute(db);
   }
   if (isSuperuser) {
     await sql`set local session_replication_role = origin`.execute(db);

@@ -2,9 +2,9 @@ import { Card, Typography } from 'antd';
 import { useState } from 'react';
 import { compareVietnamese } from '../../../common/text';
 import { useMessages } from '../../i18n/useMessages';
-import { formatNumber } from './format';
+import { formatNumber, formatShare } from './format';
 import { messages } from './messages';
-import type { DashboardUnit, FigureCounts, Overview } from './types';
+import type { DashboardUnit, FigureCounts, MeetingShares, Overview } from './types';
 
 interface Props {
   overview: Overview;
@@ -12,7 +12,7 @@ interface Props {
   hrefOf: (unit: DashboardUnit) => string;
 }
 
-type SortKey = 'name' | 'commendations' | 'models';
+type SortKey = 'name' | 'commendations' | 'models' | 'regularShare';
 
 /**
  * The children with their figures, ranked (click a heading to rank by it); a click on a unit opens the same dashboard
@@ -21,10 +21,13 @@ type SortKey = 'name' | 'commendations' | 'models';
 export function ChildrenTable({ overview: o, onDrill, hrefOf }: Props) {
   const t = useMessages(messages);
   const [sort, setSort] = useState<SortKey>('commendations');
+  const shareOf = (m: MeetingShares) => (m.cellMonthsExpected === 0 ? -1 : m.regular / m.cellMonthsExpected);
+  const value = (child: Overview['children'][number], key: Exclude<SortKey, 'name'>) =>
+    key === 'regularShare' ? shareOf(child.meetings) : child.counts[key];
   const rows = [...o.children].sort((a, b) =>
     sort === 'name'
       ? compareVietnamese(a.unit.name, b.unit.name)
-      : b.counts[sort] - a.counts[sort] || compareVietnamese(a.unit.name, b.unit.name),
+      : value(b, sort) - value(a, sort) || compareVietnamese(a.unit.name, b.unit.name),
   );
   const heading = (key: SortKey, label: string, isNumber = true) => (
     <th
@@ -37,8 +40,13 @@ export function ChildrenTable({ overview: o, onDrill, hrefOf }: Props) {
       </button>
     </th>
   );
-  const cells = (counts: FigureCounts) => (
+  const cells = (counts: FigureCounts, meetings?: MeetingShares) => (
     <>
+      <td className="number">
+        {meetings
+          ? formatShare(meetings.cellMonthsExpected === 0 ? null : meetings.regular / meetings.cellMonthsExpected)
+          : ''}
+      </td>
       <td className="number">{formatNumber(counts.commendations)}</td>
       <td className="number">{formatNumber(counts.models)}</td>
     </>
@@ -58,6 +66,7 @@ export function ChildrenTable({ overview: o, onDrill, hrefOf }: Props) {
           <thead>
             <tr>
               {heading('name', t('children.unit'), false)}
+              {heading('regularShare', t('series.regularShare'))}
               {heading('commendations', t('series.commendations'))}
               {heading('models', t('series.models'))}
             </tr>
@@ -79,7 +88,7 @@ export function ChildrenTable({ overview: o, onDrill, hrefOf }: Props) {
                   <Typography.Text type="secondary">{child.unit.code}</Typography.Text>
                   {child.unit.validTo && <span className="dashboard-tag">{t('children.closed')}</span>}
                 </td>
-                {cells(child.counts)}
+                {cells(child.counts, child.meetings)}
               </tr>
             ))}
             {o.own.commendations + o.own.models > 0 && (

@@ -5,7 +5,7 @@ import { MODEL_STATUSES, MODEL_STATUS_LABELS } from '../../../common/models';
 import { useLanguage } from '../../i18n/useLanguage';
 import { useMessages } from '../../i18n/useMessages';
 import { FigureLink } from './FigureLink';
-import { formatNumber } from './format';
+import { formatNumber, formatShare } from './format';
 import { messages } from './messages';
 import type { FigurePart, Overview } from './types';
 
@@ -40,8 +40,63 @@ export function HeadlineCards({ overview: o, onOpen }: Props) {
   );
   const commendationsLabel = t('figure.commendations');
 
+  const m = o.meetings;
   return (
     <Row gutter={[16, 16]}>
+      <Col xs={24}>
+        <Card size="small" title={t('card.meetings')} data-testid="card-meetings">
+          <Flex gap={48} wrap>
+            <Headline title={t('card.regularShare')}>
+              <span data-testid="figure-meetings-regular-share">{formatShare(m.regularShare)}</span>
+              <div className="dashboard-headline-note">
+                <FigureLink
+                  testId="figure-meetings-regular"
+                  value={m.regular}
+                  onOpen={() =>
+                    onOpen({
+                      figure: 'meetings',
+                      meetingType: 'regular',
+                      label: `${t('figure.meetings')} — ${t('card.regularShare').toLowerCase()}`,
+                    })
+                  }
+                />{' '}
+                / {formatNumber(m.cellMonthsExpected)}
+              </div>
+            </Headline>
+            <Headline title={t('card.themeShare')}>
+              <span data-testid="figure-meetings-theme-share">{formatShare(m.themeShare)}</span>
+              <div className="dashboard-headline-note">
+                <FigureLink
+                  testId="figure-meetings-theme"
+                  value={m.themeIncluded}
+                  onOpen={() =>
+                    onOpen({
+                      figure: 'meetings',
+                      meetingType: 'regular',
+                      theme: 'theme',
+                      label: `${t('figure.meetings')} — ${t('card.themeShare').toLowerCase()}`,
+                    })
+                  }
+                />{' '}
+                / {formatNumber(m.cellMonthsExpected)}
+              </div>
+            </Headline>
+            <Headline title={t('card.thematic')}>
+              <FigureLink
+                testId="figure-meetings-thematic"
+                value={m.thematic}
+                onOpen={() =>
+                  onOpen({
+                    figure: 'meetings',
+                    meetingType: 'thematic',
+                    label: `${t('figure.meetings')} — ${t('card.thematic').toLowerCase()}`,
+                  })
+                }
+              />
+            </Headline>
+          </Flex>
+        </Card>
+      </Col>
       <Col xs={24} lg={14}>
         <Card size="small" title={t('card.commendations')} data-testid="card-commendations" style={{ height: '100%' }}>
           <Flex gap={32} wrap style={{ marginBottom: 12 }}>

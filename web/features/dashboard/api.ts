@@ -27,6 +27,8 @@ function recordsParams(query: OverviewQuery, part: FigurePart) {
     recipientType: part.recipientType,
     status: part.status,
     field: part.field,
+    meetingType: part.meetingType,
+    theme: part.theme,
   };
 }
 

@@ -4,30 +4,59 @@ import { formatMonth, formatNumber } from './format';
 import type { Overview } from './types';
 
 type Lang = 'vi' | 'en';
-type T = (key: 'series.commendations' | 'series.models' | 'card.collective' | 'card.individual') => string;
+type T = (
+  key:
+    | 'series.commendations'
+    | 'series.models'
+    | 'series.regularShare'
+    | 'series.themeShare'
+    | 'card.collective'
+    | 'card.individual',
+) => string;
+
+const percentOf = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 10);
 
 const valueFormatter = (value: unknown) => (typeof value === 'number' ? formatNumber(value) : String(value ?? ''));
 const tooltip = (trigger: 'axis' | 'item' = 'axis') => ({ trigger, valueFormatter, confine: true });
 const numberAxis = { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatNumber(v) } };
 
-/** Month by month: commended recipients (bars) and models registered (line). */
+/**
+ * Month by month: the shares of cells meeting regularly and studying the theme (lines, %), commended recipients and
+ * models registered (bars).
+ */
 export function trendOption(o: Overview, t: T): EChartsCoreOption {
+  const percentAxis = {
+    type: 'value',
+    min: 0,
+    max: 100,
+    axisLabel: { formatter: (v: number) => `${formatNumber(v)} %` },
+    splitLine: { show: false },
+  };
+  const percentFormatter = (value: unknown) => (typeof value === 'number' ? `${formatNumber(value)} %` : '—');
   return {
     tooltip: tooltip(),
     legend: { top: 0 },
-    grid: { left: 48, right: 48, top: 36, bottom: o.series.length > 24 ? 56 : 28 },
+    grid: { left: 48, right: 56, top: 56, bottom: o.series.length > 24 ? 56 : 28 },
     xAxis: { type: 'category', data: o.series.map((m) => formatMonth(m.month)) },
-    yAxis: [numberAxis, { ...numberAxis, splitLine: { show: false } }],
+    yAxis: [numberAxis, percentAxis],
     dataZoom: o.series.length > 24 ? [{ type: 'slider', height: 18, bottom: 8 }] : [],
     series: [
-      { name: t('series.commendations'), type: 'bar', data: o.series.map((m) => m.counts.commendations) },
       {
-        name: t('series.models'),
+        name: t('series.regularShare'),
         type: 'line',
         yAxisIndex: 1,
-        smooth: true,
-        data: o.series.map((m) => m.counts.models),
+        tooltip: { valueFormatter: percentFormatter },
+        data: o.series.map((m) => percentOf(m.meetings.regular, m.meetings.cellMonthsExpected)),
       },
+      {
+        name: t('series.themeShare'),
+        type: 'line',
+        yAxisIndex: 1,
+        tooltip: { valueFormatter: percentFormatter },
+        data: o.series.map((m) => percentOf(m.meetings.themeIncluded, m.meetings.cellMonthsExpected)),
+      },
+      { name: t('series.commendations'), type: 'bar', data: o.series.map((m) => m.counts.commendations) },
+      { name: t('series.models'), type: 'bar', data: o.series.map((m) => m.counts.models) },
     ],
   };
 }

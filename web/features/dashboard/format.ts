@@ -9,3 +9,10 @@ export function formatNumber(value: number): string {
 export function formatMonth(month: string): string {
   return `${month.slice(5, 7)}/${month.slice(0, 4)}`;
 }
+
+const PERCENT = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+
+/** A share as `92,5 %`; a dash when there is no base. */
+export function formatShare(value: number | null): string {
+  return value === null ? '—' : `${PERCENT.format(value * 100)} %`;
+}

@@ -37,9 +37,17 @@ export interface Overview {
     byStatus: Record<ModelStatus, number>;
     byField: { id: string; code: string; nameVi: string; nameEn: string; count: number }[];
   };
-  children: { unit: DashboardUnit; counts: FigureCounts }[];
+  meetings: MeetingShares & { thematic: number; regularShare: number | null; themeShare: number | null };
+  children: { unit: DashboardUnit; counts: FigureCounts; meetings: MeetingShares }[];
   own: FigureCounts;
-  series: { month: string; counts: FigureCounts }[];
+  series: { month: string; counts: FigureCounts; meetings: MeetingShares }[];
+}
+
+/** Cell-months expected, with a regular meeting, with the theme studied. */
+export interface MeetingShares {
+  cellMonthsExpected: number;
+  regular: number;
+  themeIncluded: number;
 }
 
 export interface OverviewQuery {
@@ -57,6 +65,8 @@ export interface FigurePart {
   recipientType?: RecipientType;
   status?: ModelStatus;
   field?: string;
+  meetingType?: 'regular' | 'thematic';
+  theme?: 'theme' | 'none';
   /** What the list is of, for its title. */
   label: string;
 }
