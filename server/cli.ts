@@ -246,24 +246,19 @@ importCommand
   )
   .option('--dry-run', 'chỉ kiểm tra, không ghi')
   .action((file: string, options: { dryRun?: boolean }) =>
-    withDatabase(async (database) => {
-      const progress = createProgress('Đang kiểm tra và nhập');
-      try {
-        const result = await importMeetings(
-          database.db,
-          systemActor('cli'),
-          { fileName: path.basename(file), filePath: file },
-          { dryRun: !!options.dryRun, onProgress: progress.update },
-        );
-        progress.stop();
-        const what = `${result.meetings} buổi sinh hoạt (${result.regular} thường kỳ, ${result.thematic} chuyên đề) của ${result.cells} chi bộ`;
-        process.stdout.write(
-          result.dryRun ? `Chạy thử: tệp hợp lệ, sẽ thêm ${what}. Chưa ghi gì.\n` : `Đã thêm ${what}.\n`,
-        );
-      } finally {
-        progress.stop();
-      }
-    }),
+    withDatabase((database) =>
+      runImport(
+        (onProgress) =>
+          importMeetings(
+            database.db,
+            systemActor('cli'),
+            { fileName: path.basename(file), filePath: file },
+            { dryRun: !!options.dryRun, onProgress },
+          ),
+        (result) =>
+          `${result.meetings} buổi sinh hoạt (${result.regular} thường kỳ, ${result.thematic} chuyên đề) của ${result.cells} chi bộ`,
+      ),
+    ),
   );
 
 program

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app';
 import { actorOf } from '../../platform/auth/plugin';
-import { readUpload, sendXlsx } from '../../platform/import';
+import { readUpload, sendXlsx, withImportProgress } from '../../platform/import';
 import {
   assertCanImportMeetings,
   importMeetings,
@@ -39,8 +39,9 @@ export const meetingsTransferRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> 
     async (request) => {
       const actor = actorOf(request);
       assertCanImportMeetings(actor);
-      const file = await readUpload(request);
-      return importMeetings(db, actor, file, { dryRun: request.query.dryRun === 'true' });
+      return withImportProgress(request, async ({ onProgress }) =>
+        importMeetings(db, actor, await readUpload(request), { dryRun: request.query.dryRun === 'true', onProgress }),
+      );
     },
   );
 };

@@ -4,7 +4,6 @@ import type {
   Grid,
   GridMonthInput,
   GridRow,
-  ImportMeetingsResult,
   MeetingDetail,
   MeetingFilters,
   MeetingForm,
@@ -116,18 +115,6 @@ export function useSaveGridRow(unit: string, year: number) {
         predicate: (query) => query.queryKey[0] === 'meetings' && query.queryKey[1] !== 'grid',
       });
     },
-  });
-}
-
-export function useImportMeetings() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ file, dryRun }: { file: File; dryRun: boolean }) => {
-      const form = new FormData();
-      form.append('file', file, file.name);
-      return api.upload<ImportMeetingsResult>('/meetings/import', form, { dryRun });
-    },
-    onSuccess: (result) => (result.dryRun ? undefined : queryClient.invalidateQueries({ queryKey: meetingKeys.all })),
   });
 }
 

@@ -1,7 +1,6 @@
 import type { FeatureMessages } from '../../i18n/useMessages';
 
 const vi = {
-  'common.close': 'Đóng',
   'common.yes': 'Có',
   'common.no': 'Không',
   'type.regular': 'Thường kỳ',
@@ -105,14 +104,8 @@ const vi = {
   'edit.title': 'Sửa buổi sinh hoạt — {cell}',
   'edit.save': 'Lưu',
   'import.title': 'Nhập sinh hoạt chi bộ từ tệp',
-  'import.template': 'Tải tệp mẫu',
   'import.hint':
     'Mỗi dòng một buổi sinh hoạt: mã chi bộ, ngày, loại, có đưa chuyên đề, mã chuyên đề, số đảng viên, có mặt, lý do vắng, nội dung. Tệp được nhập tất cả hoặc không dòng nào.',
-  'import.drop': 'Kéo tệp vào đây hoặc bấm để chọn',
-  'import.formats': 'Tệp .xlsx hoặc .csv (UTF-8)',
-  'import.dryRun': 'Chỉ kiểm tra, chưa ghi',
-  'import.check': 'Kiểm tra',
-  'import.submit': 'Nhập',
   'import.dryRunOk': 'Tệp hợp lệ: sẽ thêm {count} buổi sinh hoạt. Chưa ghi gì.',
   'import.done': 'Đã thêm {count} buổi sinh hoạt.',
   'import.regular': 'Thường kỳ',
@@ -125,7 +118,6 @@ const vi = {
 type Key = keyof typeof vi;
 
 const en: Record<Key, string> = {
-  'common.close': 'Close',
   'common.yes': 'Yes',
   'common.no': 'No',
   'type.regular': 'Regular',
@@ -229,14 +221,8 @@ const en: Record<Key, string> = {
   'edit.title': 'Edit meeting — {cell}',
   'edit.save': 'Save',
   'import.title': 'Import cell meetings',
-  'import.template': 'Download template',
   'import.hint':
     'One meeting per row: cell code, date, type, theme included, theme code, members on roll, present, absence reasons, content. The whole file is imported or none of it.',
-  'import.drop': 'Drop a file here or click to choose',
-  'import.formats': '.xlsx or .csv (UTF-8)',
-  'import.dryRun': 'Check only, write nothing',
-  'import.check': 'Check',
-  'import.submit': 'Import',
   'import.dryRunOk': 'The file is valid: {count} meetings would be added. Nothing written.',
   'import.done': '{count} meetings added.',
   'import.regular': 'Regular',
