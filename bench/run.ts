@@ -9,6 +9,7 @@ import path from 'node:path';
 /** Every benchmark of the product, in the order they run. Add yours here. */
 const BENCHMARKS: { name: string; file: string; args?: string[] }[] = [
   { name: 'commendations-import', file: 'commendations-import.ts' },
+  { name: 'meetings', file: 'meetings.ts' },
 ];
 
 const args = process.argv.slice(2);
