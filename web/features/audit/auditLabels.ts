@@ -13,6 +13,7 @@ export const ENTITY_TYPE_LABELS: Record<string, Label> = {
   commendation_decision: { vi: 'Quyết định khen thưởng', en: 'Commendation decision' },
   model: { vi: 'Mô hình, cách làm hay', en: 'Model' },
   model_field: { vi: 'Lĩnh vực', en: 'Field' },
+  cell_meeting: { vi: 'Sinh hoạt chi bộ', en: 'Cell meeting' },
 };
 
 const ACTION_LABELS: Record<string, Label> = {
@@ -55,6 +56,10 @@ const ACTION_LABELS: Record<string, Label> = {
   'model.demo': { vi: 'Nạp mô hình mẫu', en: 'Demo models' },
   'model-field.create': { vi: 'Thêm lĩnh vực', en: 'Field added' },
   'model-field.update': { vi: 'Sửa lĩnh vực', en: 'Field updated' },
+  'meeting.create': { vi: 'Ghi buổi sinh hoạt chi bộ', en: 'Meeting recorded' },
+  'meeting.update': { vi: 'Sửa buổi sinh hoạt chi bộ', en: 'Meeting updated' },
+  'meeting.delete': { vi: 'Xóa buổi sinh hoạt chi bộ', en: 'Meeting deleted' },
+  'meeting.import': { vi: 'Nhập sinh hoạt chi bộ từ tệp', en: 'Meetings imported' },
 };
 
 export function entityTypeLabel(type: string, lang: Language): string {
