@@ -10,6 +10,8 @@ import path from 'node:path';
 const BENCHMARKS: { name: string; file: string; args?: string[] }[] = [
   { name: 'commendations-import', file: 'commendations-import.ts' },
   { name: 'meetings', file: 'meetings.ts' },
+  { name: 'reports', file: 'reports.ts' },
+  { name: 'conferences', file: 'conferences.ts' },
 ];
 
 const args = process.argv.slice(2);

@@ -36,7 +36,7 @@ test('the demo accounts fill the sign-in form', async ({ page }, testInfo) => {
   await demo.getByRole('row', { name: /tinh\.quanly/ }).click();
   await expect(page.getByLabel('Tên đăng nhập', { exact: true })).toHaveValue('tinh.quanly');
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page).toHaveURL(/\/org-units/);
+  await expect(page).toHaveURL(/\/dashboard/);
   await expect(page.getByTestId('user-menu')).toContainText('Nguyễn Thanh Hải');
 });
 

@@ -7,13 +7,14 @@ export const ADMIN = { username: 'admin', password: 'e2e-admin-pass' };
 
 const ARTIFACTS = path.join(import.meta.dirname, 'artifacts');
 
-/** Signs in through the form and waits for the organisation page. */
+/** Signs in through the form (landing on the dashboard), then opens the organisation page. */
 export async function signIn(page: Page, username = ADMIN.username, password = ADMIN.password): Promise<void> {
   await page.goto('/login');
   await page.getByLabel('Tên đăng nhập', { exact: true }).fill(username);
   await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page).toHaveURL(/\/org-units/);
+  await expect(page).toHaveURL(/\/dashboard/);
+  await page.goto('/org-units');
   await expect(page.getByRole('heading', { name: 'Cơ cấu tổ chức' })).toBeVisible();
 }
 

@@ -18,14 +18,21 @@ import { registerErrorHandling, registerOriginCheck } from './platform/http';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { commendationsRoutes } from './modules/commendations/commendations.routes';
+import { dashboardRoutes } from './modules/dashboard/dashboard.routes';
+import { conferencesRoutes } from './modules/conferences/conferences.routes';
 import { campaignsRoutes } from './modules/campaigns/campaigns.routes';
 import { studyThemesRoutes } from './modules/campaigns/study-themes.routes';
 import { documentsRoutes } from './modules/documents/documents.routes';
 import { importsRoutes } from './modules/imports/imports.routes';
 import { orgUnitsRoutes } from './modules/org-units/org-units.routes';
 import { meetingsRoutes } from './modules/meetings/meetings.routes';
+import { inspectionsModuleRoutes } from './modules/inspections/inspections-module.routes';
 import { modelsRoutes } from './modules/models/models.routes';
 import { usersRoutes } from './modules/users/users.routes';
+import { notificationsRoutes } from './modules/notifications/notifications.routes';
+import { reportTemplatesRoutes } from './modules/reports/reports.routes';
+import { reviewRoutes } from './modules/reports/review.routes';
+import { submissionsRoutes } from './modules/reports/submissions.routes';
 
 // Validation messages in Vietnamese, the language of every user-facing error.
 z.config(z.locales.vi());
@@ -65,7 +72,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
         // Ant Design writes its styles at run time.
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
-        scriptSrc: ["'self'"],
+        // The Jitsi iframe API script and its frame, only when a Jitsi server is configured.
+        scriptSrc: ["'self'", ...(ctx.config.jitsiUrl ? [ctx.config.jitsiUrl] : [])],
+        frameSrc: ctx.config.jitsiUrl ? [ctx.config.jitsiUrl] : ["'none'"],
         connectSrc: ["'self'"],
         upgradeInsecureRequests: null,
       },
@@ -113,6 +122,13 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       await api.register(importsRoutes, { ctx, prefix: '/imports' });
       await api.register(modelsRoutes, { ctx });
       await api.register(meetingsRoutes, { ctx });
+      await api.register(inspectionsModuleRoutes, { ctx });
+      await api.register(dashboardRoutes, { ctx });
+      await api.register(reportTemplatesRoutes, { ctx, prefix: '/reports' });
+      await api.register(submissionsRoutes, { ctx, prefix: '/reports' });
+      await api.register(reviewRoutes, { ctx, prefix: '/reports' });
+      await api.register(notificationsRoutes, { ctx, prefix: '/notifications' });
+      await api.register(conferencesRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );

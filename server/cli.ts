@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
+import { isIsoDate } from '../common/dates';
 import { ROLES, type Role } from '../common/roles';
 import { loadConfig, type Config } from './config';
 import type { Database } from './db/connection';
@@ -12,6 +13,9 @@ import { loadDemo } from './modules/demo/demo.service';
 import { importCommendations } from './modules/commendations/commendations-import';
 import { importMeetings } from './modules/meetings/meetings-import';
 import { importModels } from './modules/models/models-import';
+import { buildInterimReview } from './modules/reports/interim-review';
+import { ConferenceHub } from './modules/conferences/conferences-events';
+import { importRoster } from './modules/conferences/conferences-roster';
 import { importOrgUnits } from './modules/org-units/org-units-import';
 import { resolveUnit } from './modules/org-units/org-units.service';
 import { createUser, findUserIdByUsername, grantRole, resetPassword } from './modules/users/users.service';
@@ -219,6 +223,46 @@ importCommand
   );
 
 importCommand
+  .command('roster <file>')
+  .description('nhập danh sách đại biểu một điểm cầu: full_name, position, organisation, category')
+  .requiredOption('--conference <id>', 'mã định danh hội nghị')
+  .requiredOption('--unit <code>', 'mã đơn vị của điểm cầu')
+  .option('--dry-run', 'chỉ kiểm tra, không ghi')
+  .action((file: string, options: { conference: string; unit: string; dryRun?: boolean }) =>
+    withDatabase(async (database, config) => {
+      const bridge = await database.db
+        .selectFrom('conference_bridge as b')
+        .innerJoin('org_unit as u', 'u.id', 'b.unit_id')
+        .select('b.id')
+        .where('b.conference_id', '=', options.conference)
+        .where('u.code', '=', options.unit)
+        .executeTakeFirst();
+      if (!bridge) {
+        throw new AppError(
+          'NOT_FOUND',
+          `Hội nghị ${options.conference} không có điểm cầu của đơn vị mã "${options.unit}".`,
+        );
+      }
+      // No viewers here: on PostgreSQL the running servers hear the change through NOTIFY.
+      const hub = new ConferenceHub(database);
+      const result = await importRoster(
+        { db: database.db, hub, config },
+        systemActor('cli'),
+        options.conference,
+        bridge.id,
+        { fileName: path.basename(file), data: fs.readFileSync(file) },
+        { dryRun: !!options.dryRun },
+      );
+      await hub.close();
+      process.stdout.write(
+        result.dryRun
+          ? `Chạy thử: tệp hợp lệ, sẽ thêm ${result.created} đại biểu. Chưa ghi gì.\n`
+          : `Đã thêm ${result.created} đại biểu.\n`,
+      );
+    }),
+  );
+
+importCommand
   .command('commendations <file>')
   .description('nhập khen thưởng, mỗi dòng một tập thể/cá nhân: decision_number, decision_date, level, form, issuer, …')
   .option('--dry-run', 'chỉ kiểm tra, không ghi')
@@ -259,6 +303,61 @@ importCommand
           `${result.meetings} buổi sinh hoạt (${result.regular} thường kỳ, ${result.thematic} chuyên đề) của ${result.cells} chi bộ`,
       ),
     ),
+  );
+
+const report = program.command('report').description('báo cáo');
+report
+  .command('interim-review')
+  .description('soạn báo cáo sơ kết theo thể thức văn bản của Đảng (DOCX) thẳng từ số liệu đã ghi nhận')
+  .requiredOption('--unit <code>', 'mã đơn vị ban hành (đơn vị như ngày cuối kỳ), ví dụ 96')
+  .requiredOption('--campaign <code>', 'văn bản chỉ đạo, ví dụ 05-CT/TW')
+  .requiredOption('--from <date>', 'ngày đầu kỳ (YYYY-MM-DD)')
+  .requiredOption('--to <date>', 'ngày cuối kỳ (YYYY-MM-DD)')
+  .requiredOption('--out <file>', 'tệp DOCX ghi ra')
+  .option('--number <n>', 'số văn bản đã có (mặc định: lấy số tiếp theo của loại báo cáo trong nhiệm kỳ)')
+  .option('--no-number', 'để trống số (bản dự thảo), không cấp số')
+  .option('--date <date>', 'ngày ban hành in trên văn bản (mặc định: ngày cuối kỳ)')
+  .option('--signer <name>', 'họ tên người ký')
+  .action(
+    (options: {
+      unit: string;
+      campaign: string;
+      from: string;
+      to: string;
+      out: string;
+      number: string | boolean;
+      date?: string;
+      signer?: string;
+    }) =>
+      withDatabase(async (database) => {
+        for (const [name, value] of [
+          ['--from', options.from],
+          ['--to', options.to],
+          ['--date', options.date],
+        ] as const) {
+          if (value !== undefined && !isIsoDate(value)) {
+            throw new AppError('VALIDATION_FAILED', `${name} phải là ngày dạng YYYY-MM-DD, nhận "${value}".`);
+          }
+        }
+        let number: boolean | number = options.number !== false;
+        if (typeof options.number === 'string') {
+          number = Number(options.number);
+          if (!Number.isInteger(number) || number < 1) {
+            throw new AppError('VALIDATION_FAILED', `--number phải là số nguyên dương, nhận "${options.number}".`);
+          }
+        }
+        const result = await buildInterimReview(database.db, systemActor('cli'), {
+          unit: options.unit,
+          campaign: options.campaign,
+          from: options.from,
+          to: options.to,
+          issuedOn: options.date,
+          number,
+          signerName: options.signer ?? null,
+        });
+        fs.writeFileSync(options.out, result.docx);
+        process.stdout.write(`Đã ghi ${options.out}: Báo cáo số ${result.symbol.trim()} ${result.subject}.\n`);
+      }),
   );
 
 program

@@ -16,6 +16,8 @@ export interface Config {
   sessionMaxDays: number;
   /** Behind a reverse proxy: trust X-Forwarded-* for the client address and HTTPS. */
   trustProxy: boolean;
+  /** A Jitsi Meet server (origin, e.g. https://meet.example.vn): conference rooms are embedded from it. */
+  jitsiUrl?: string;
 }
 
 export class ConfigError extends Error {}
@@ -65,6 +67,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (adminPassword !== undefined && adminPassword.length < 8) {
     throw new ConfigError('ADMIN_PASSWORD phải có ít nhất 8 ký tự.');
   }
+  let jitsiUrl: string | undefined;
+  if (env.JITSI_URL) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(env.JITSI_URL);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || !/^https?:$/.test(parsed.protocol)) {
+      throw new ConfigError(`JITSI_URL="${env.JITSI_URL}" không hợp lệ: cần địa chỉ dạng https://meet.example.vn.`);
+    }
+    jitsiUrl = parsed.origin;
+  }
   return {
     host: env.HOST || '127.0.0.1',
     port: parsePort(env.PORT),
@@ -76,5 +91,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleHours: parsePositive('SESSION_IDLE_HOURS', env.SESSION_IDLE_HOURS, 12),
     sessionMaxDays: parsePositive('SESSION_MAX_DAYS', env.SESSION_MAX_DAYS, 7),
     trustProxy: parseBool('TRUST_PROXY', env.TRUST_PROXY, false),
+    jitsiUrl,
   };
 }

@@ -32,7 +32,7 @@ export function App() {
           </RequireAuth>
         }
       >
-        <Route index element={<Navigate to="/org-units" replace />} />
+        <Route index element={<Navigate to="/dashboard" replace />} />
         <Route path="org-units" element={<OrgTreePage />} />
         <Route path="org-units/:id" element={<OrgUnitPage />} />
         {features.flatMap((feature) =>

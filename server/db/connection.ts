@@ -25,6 +25,8 @@ export interface Database {
   kind: DatabaseKind;
   /** Present on the embedded database: tests clone and dump it. */
   pglite?: PGlite;
+  /** Present on PostgreSQL: modules that need a dedicated connection (LISTEN) open it from here. */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -51,7 +53,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       await db.destroy();
       throw error;
     }
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    return { db, kind: 'postgres', url: options.url, close: () => db.destroy() };
   }
   let pglite = options.pglite;
   if (!pglite) {

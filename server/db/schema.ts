@@ -2,8 +2,12 @@ import type { Generated, GeneratedAlways, Insertable, Selectable, Updateable } f
 import type { DateString, Json, Timestamp } from './tables/types';
 import type { CampaignTables } from './tables/campaigns';
 import type { CommendationTables } from './tables/commendations';
+import type { ConferenceTables } from './tables/conferences';
+import type { DashboardTables } from './tables/dashboard';
 import type { MeetingTables } from './tables/meetings';
+import type { InspectionTables } from './tables/inspections';
 import type { ModelTables } from './tables/models';
+import type { ReportTables } from './tables/reports';
 
 export type { DateString, Json, Timestamp } from './tables/types';
 
@@ -120,7 +124,16 @@ export interface SchemaMigrationTable {
  * Every table. Each domain keeps its tables' types in `tables/<domain>.ts`, so parallel work on two domains does not
  * edit one file.
  */
-export interface DB extends CampaignTables, CommendationTables, MeetingTables, ModelTables {
+export interface DB
+  extends
+    CampaignTables,
+    CommendationTables,
+    ConferenceTables,
+    DashboardTables,
+    InspectionTables,
+    MeetingTables,
+    ModelTables,
+    ReportTables {
   org_unit: OrgUnitTable;
   org_unit_name: OrgUnitNameTable;
   org_event: OrgEventTable;

@@ -134,6 +134,7 @@ export const api = {
   post: <T>(path: string, body?: unknown, query?: Record<string, QueryValue>) =>
     apiRequest<T>('POST', path, { body: body ?? {}, query }),
   patch: <T>(path: string, body: unknown) => apiRequest<T>('PATCH', path, { body }),
+  put: <T>(path: string, body: unknown) => apiRequest<T>('PUT', path, { body }),
   delete: <T = void>(path: string) => apiRequest<T>('DELETE', path),
   upload: <T>(path: string, form: FormData, query?: Record<string, QueryValue>) =>
     apiRequest<T>('POST', path, { form, query }),

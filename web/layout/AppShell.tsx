@@ -2,6 +2,7 @@ import { MenuOutlined } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout } from 'antd';
 import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { useT } from '../i18n/useT';
 import { PageErrorBoundary } from './PageErrorBoundary';
@@ -47,6 +48,7 @@ export function AppShell() {
           <span style={{ fontSize: 18, fontWeight: 600, whiteSpace: 'nowrap' }}>{t('app.name')}</span>
         </Link>
         <div style={{ flex: 1 }} />
+        <NotificationBell />
         <LanguageSwitch isOnDark isCompact={isPhone} />
         <UserMenu isCompact={isPhone} />
       </Layout.Header>

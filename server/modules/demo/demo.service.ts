@@ -8,7 +8,10 @@ import type { DemoAccount } from '../auth/auth.schemas';
 import { loadDemoCampaigns } from '../campaigns/campaigns-demo';
 import { loadDemoCommendations } from '../commendations/commendations-demo';
 import { loadDemoMeetings } from '../meetings/meetings-demo';
+import { loadDemoInspections } from '../inspections/inspections-demo';
+import { loadDemoConferences } from '../conferences/conferences-demo';
 import { loadDemoModels } from '../models/models-demo';
+import { loadDemoReports } from '../reports/reports-demo';
 import { createUser } from '../users/users.service';
 import { ensureCentralUnit } from './bootstrap';
 import { loadDemoOrganisation, NEW_FROM, type DemoOrganisation } from './demo-organisation';
@@ -97,6 +100,12 @@ export async function loadDemo(db: Db, onStep?: (step: string) => void): Promise
     await loadDemoCommendations(trx, { centralId: central.id, ...organisation });
     onStep?.('Sinh hoạt chi bộ');
     await loadDemoMeetings(trx, { newProvinceId: organisation.newProvinceId });
+    onStep?.('Kiểm tra, giám sát');
+    await loadDemoInspections(trx);
+    onStep?.('Báo cáo định kỳ');
+    await loadDemoReports(trx, organisation);
+    onStep?.('Hội nghị trực tuyến');
+    await loadDemoConferences(trx, { newProvinceId: organisation.newProvinceId, demoCommuneCode: DEMO_COMMUNE_CODE });
     await putSetting(trx, DEMO_ACCOUNTS_SETTING, accounts);
     await putSetting(trx, DEMO_LOADED_SETTING, true);
     await recordAudit(trx, actor, {

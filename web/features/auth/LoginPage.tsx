@@ -15,7 +15,7 @@ interface LoginValues {
 
 function safeNext(next: string | null): string {
   // Only paths inside this app: never `//host` or a full URL from a crafted link.
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/org-units';
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/dashboard';
 }
 
 export function LoginPage() {

@@ -1,0 +1,18 @@
+import { COMMENDATION_LEVEL_LABELS, RECIPIENT_TYPE_LABELS } from './commendations';
+import type { RecordColumnKind } from './dashboard';
+import { MODEL_KIND_LABELS, MODEL_STATUS_LABELS } from './models';
+
+const ENUM_LABELS: Partial<Record<RecordColumnKind, Record<string, { vi: string; en: string }>>> = {
+  commendationLevel: COMMENDATION_LEVEL_LABELS,
+  recipientType: RECIPIENT_TYPE_LABELS,
+  modelStatus: MODEL_STATUS_LABELS,
+  modelKind: MODEL_KIND_LABELS,
+};
+
+/** A record-list value as a reader sees it (the label of a coded value), in the UI and in the XLSX export alike. */
+export function recordValueLabel(kind: RecordColumnKind, value: string | null, language: 'vi' | 'en' = 'vi'): string {
+  if (value === null) {
+    return '';
+  }
+  return ENUM_LABELS[kind]?.[value]?.[language] ?? value;
+}

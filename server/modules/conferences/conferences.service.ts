@@ -1,0 +1,1026 @@
+import crypto from 'node:crypto';
+import { sql } from 'kysely';
+import {
+  BRIDGE_STATUS_BOARD_ORDER,
+  BRIDGE_STATUS_LABELS,
+  boardTotals,
+  presentOf,
+  type BoardBridge,
+  type BridgeStatus,
+  type ConferenceMode,
+} from '../../../common/conferences';
+import { isRoleAtLeast, roleRank, type Role } from '../../../common/roles';
+import { compareVietnamese } from '../../../common/text';
+import type { Config } from '../../config';
+import type { Db, DbOrTrx } from '../../db/connection';
+import { inTransaction } from '../../db/connection';
+import { assertUnitAccess, type Actor } from '../../platform/access';
+import { recordAudit } from '../../platform/audit';
+import { assertVersion } from '../../platform/concurrency';
+import { AppError, forbidden, notFound, validationFailed } from '../../platform/errors';
+import { isCampaignVisible } from '../campaigns/campaigns.service';
+import type { BoardEvent, BridgeUpdate, ConferenceHub } from './conferences-events';
+import * as repo from './conferences.repository';
+import type {
+  AgendaItemInput,
+  AttendeeInput,
+  CreateConferenceInput,
+  InviteInput,
+  StatusInput,
+  UpdateAgendaItemInput,
+  UpdateAttendeeInput,
+  UpdateBridgeInput,
+  UpdateConferenceInput,
+} from './conferences.schemas';
+
+/** Everything a write needs beside the database: the hub that tells the boards. */
+export interface ConferenceDeps {
+  db: Db;
+  hub: ConferenceHub;
+  config: Config;
+}
+
+const iso = (value: Date | string) => (value instanceof Date ? value.toISOString() : new Date(value).toISOString());
+const maxRole = (a?: Role, b?: Role): Role | undefined => (!a ? b : !b ? a : roleRank(a) >= roleRank(b) ? a : b);
+
+/** Conference day in Vietnam, for unit validity. */
+export function conferenceDay(startsAt: Date | string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(startsAt));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Access: the organiser (a role on the organising unit) sees and runs everything; bridge staff (a role covering a
+// point's unit) see the conference and only their own points. Neither: 404.
+
+export interface ConferenceAccess {
+  row: repo.ConferenceRow;
+  orgRole?: Role;
+  isOrganiser: boolean;
+}
+
+export async function conferenceAccess(db: DbOrTrx, actor: Actor, id: string): Promise<ConferenceAccess> {
+  const row = await repo.findConference(db, id);
+  if (!row) {
+    throw notFound('Hội nghị');
+  }
+  const orgRole = actor.scope.roleAt(row.unit_path);
+  if (orgRole) {
+    return { row, orgRole, isOrganiser: true };
+  }
+  if (!(await repo.hasBridgeInScope(db, id, actor.scope.sqlContains(sql`u.path`)))) {
+    throw notFound('Hội nghị');
+  }
+  return { row, isOrganiser: false };
+}
+
+function assertOrganiser(access: ConferenceAccess, role: Role = 'editor'): void {
+  if (!access.orgRole || !isRoleAtLeast(access.orgRole, role)) {
+    throw forbidden(
+      role === 'viewer'
+        ? 'Chỉ đơn vị tổ chức hội nghị mới xem được toàn bộ các điểm cầu.'
+        : 'Chỉ người nhập liệu trở lên của đơn vị tổ chức mới được thay đổi hội nghị.',
+    );
+  }
+}
+
+export interface BridgeAccess {
+  bridge: repo.BridgeAccessRow;
+  isOrganiser: boolean;
+  canEdit: boolean;
+}
+
+export async function bridgeAccess(
+  db: DbOrTrx,
+  actor: Actor,
+  conferenceId: string,
+  bridgeId: string,
+  minRole: Role,
+): Promise<BridgeAccess> {
+  const bridge = await repo.findBridge(db, conferenceId, bridgeId);
+  if (!bridge) {
+    throw notFound('Điểm cầu');
+  }
+  const orgRole = actor.scope.roleAt(bridge.conference_unit_path);
+  const best = maxRole(orgRole, actor.scope.roleAt(bridge.unit_path));
+  if (!best) {
+    throw notFound('Điểm cầu');
+  }
+  if (!isRoleAtLeast(best, minRole)) {
+    throw forbidden('Chỉ cán bộ nhập liệu của điểm cầu hoặc đơn vị tổ chức mới được thay đổi điểm cầu này.');
+  }
+  return { bridge, isOrganiser: Boolean(orgRole), canEdit: isRoleAtLeast(best, 'editor') };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Mapping
+
+function summaryOf(
+  row: repo.ConferenceRow | Awaited<ReturnType<typeof repo.listConferences>>[number],
+  isOrganiser: boolean,
+) {
+  return {
+    id: row.id,
+    title: row.title,
+    unit: { id: row.unit_id, code: row.unit_code, name: row.unit_name },
+    campaign: row.campaign_id ? { id: row.campaign_id, code: row.campaign_code!, title: row.campaign_title! } : null,
+    startsAt: iso(row.starts_at),
+    endsAt: iso(row.ends_at),
+    mode: row.mode as ConferenceMode,
+    hostPlace: row.host_place,
+    bridgesCount: row.bridges_count ?? 0,
+    isOrganiser,
+  };
+}
+
+export function bridgeOf(row: repo.BridgeRow | repo.BridgeAccessRow) {
+  return {
+    id: row.id,
+    conferenceId: row.conference_id,
+    unit: { id: row.unit_id, code: row.unit_code, name: row.unit_name, kind: row.unit_kind },
+    place: row.place,
+    contactName: row.contact_name,
+    contactPhone: row.contact_phone,
+    expected: row.expected_attendance,
+    status: row.status as BridgeStatus,
+    statusAt: iso(row.status_at),
+    problemNote: row.problem_note,
+    checkedIn: row.checked_in_count,
+    rosterCount: row.roster_count ?? 0,
+    headCount: row.head_count,
+    present: presentOf({ checkedIn: row.checked_in_count, headCount: row.head_count }),
+    version: row.version,
+  };
+}
+
+type BridgeState = {
+  id: string;
+  place: string | null;
+  status: string;
+  status_at: Date | string;
+  problem_note: string | null;
+  expected_attendance: number;
+  checked_in_count: number;
+  head_count: number | null;
+  version: number;
+};
+
+export function updateOf(row: BridgeState): BridgeUpdate {
+  return {
+    id: row.id,
+    place: row.place,
+    status: row.status as BridgeStatus,
+    statusAt: iso(row.status_at),
+    problemNote: row.problem_note,
+    expected: row.expected_attendance,
+    checkedIn: row.checked_in_count,
+    headCount: row.head_count,
+    present: presentOf({ checkedIn: row.checked_in_count, headCount: row.head_count }),
+    version: row.version,
+  };
+}
+
+/** The QR token shows to those who may check people in (they print the invitations anyway), never to viewers. */
+export function attendeeOf(row: repo.AttendeeRow, showToken = true) {
+  return {
+    id: row.id,
+    bridgeId: row.bridge_id,
+    fullName: row.full_name,
+    position: row.position,
+    organisation: row.organisation,
+    category: row.category_id ? { id: row.category_id, code: row.category_code!, name: row.category_name! } : null,
+    isWalkIn: row.is_walk_in,
+    checkedInAt: row.checked_in_at ? iso(row.checked_in_at) : null,
+    token: showToken ? row.token : null,
+    version: row.version,
+  };
+}
+
+/** Writes inside one transaction, then tells the boards once it committed. */
+async function withEvents<T>(
+  deps: ConferenceDeps,
+  work: (trx: DbOrTrx, emit: (event: Omit<BoardEvent, 'seq'>) => void) => Promise<T>,
+): Promise<T> {
+  let staged: BoardEvent[] = [];
+  const result = await inTransaction(deps.db, async (trx) => {
+    const events: Omit<BoardEvent, 'seq'>[] = [];
+    const value = await work(trx, (event) => events.push(event));
+    staged = await deps.hub.stage(trx, events);
+    return value;
+  });
+  deps.hub.committed(staged);
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Conferences
+
+export async function listConferences(db: Db, actor: Actor, query: { from?: string; to?: string }) {
+  const rows = await repo.listConferences(db, actor.scope, query.from, query.to);
+  return { items: rows.map((row) => summaryOf(row, Boolean(actor.scope.roleAt(row.unit_path)))) };
+}
+
+export async function getConference(deps: ConferenceDeps, actor: Actor, id: string) {
+  const { db } = deps;
+  const access = await conferenceAccess(db, actor, id);
+  const { row } = access;
+  const agenda = await repo.agendaItems(db, id);
+  const mine = access.isOrganiser ? [] : await repo.listBridges(db, id, actor.scope.sqlContains(sql`u.path`));
+  const canEdit = Boolean(access.orgRole && isRoleAtLeast(access.orgRole, 'editor'));
+  return {
+    ...summaryOf(row, access.isOrganiser),
+    meetingUrl: row.meeting_url,
+    video: { jitsiUrl: deps.config.jitsiUrl ?? null, roomName: row.room_name },
+    minutes: row.minutes,
+    conclusions: row.conclusions,
+    agenda: agenda.map((item) => ({
+      id: item.id,
+      position: item.position,
+      startsAt: item.starts_at,
+      title: item.title,
+      presenter: item.presenter,
+      presenterPosition: item.presenter_position,
+      documentsCount: item.documents_count ?? 0,
+      version: item.version,
+    })),
+    documentsCount: await repo.documentsCount(db, 'conference', id),
+    myBridges: mine.map((b) => ({ id: b.id, unit: { id: b.unit_id, code: b.unit_code, name: b.unit_name } })),
+    abilities: { canEdit, canInvite: canEdit, canWatchBoard: access.isOrganiser },
+    version: row.version,
+  };
+}
+
+async function checkCampaign(db: DbOrTrx, actor: Actor, campaignId: string | null | undefined) {
+  if (campaignId && !(await isCampaignVisible(db, actor, campaignId))) {
+    throw validationFailed('Văn bản chỉ đạo không tồn tại trong phạm vi của bạn.', [
+      { path: 'body.campaignId', message: 'Văn bản chỉ đạo không tồn tại trong phạm vi của bạn.' },
+    ]);
+  }
+}
+
+function checkTimes(startsAt: string | Date, endsAt: string | Date) {
+  if (new Date(endsAt) <= new Date(startsAt)) {
+    throw validationFailed('Giờ kết thúc phải sau giờ bắt đầu.', [
+      { path: 'body.endsAt', message: 'Giờ kết thúc phải sau giờ bắt đầu.' },
+    ]);
+  }
+}
+
+export async function createConference(deps: ConferenceDeps, actor: Actor, input: CreateConferenceInput) {
+  const { db } = deps;
+  await assertUnitAccess(db, actor, input.unitId, 'editor');
+  await checkCampaign(db, actor, input.campaignId);
+  checkTimes(input.startsAt, input.endsAt);
+  const id = await inTransaction(db, async (trx) => {
+    const created = await trx
+      .insertInto('conference')
+      .values({
+        title: input.title,
+        campaign_id: input.campaignId ?? null,
+        unit_id: input.unitId,
+        starts_at: input.startsAt,
+        ends_at: input.endsAt,
+        mode: input.mode,
+        host_place: input.hostPlace,
+        meeting_url: input.meetingUrl ?? null,
+        room_name: `LanToa-${crypto.randomBytes(9).toString('base64url')}`,
+        minutes: null,
+        conclusions: null,
+        news_text: null,
+        created_by: actor.userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, {
+      action: 'conference.create',
+      entityType: 'conference',
+      entityId: created.id,
+      unitId: input.unitId,
+      summary: `Tạo hội nghị "${input.title}"`,
+      after: input,
+    });
+    return created.id;
+  });
+  return getConference(deps, actor, id);
+}
+
+export async function updateConference(deps: ConferenceDeps, actor: Actor, id: string, input: UpdateConferenceInput) {
+  const { db } = deps;
+  await inTransaction(db, async (trx) => {
+    const access = await conferenceAccess(trx, actor, id);
+    assertOrganiser(access);
+    const { row } = access;
+    const stored = {
+      title: row.title,
+      campaignId: row.campaign_id,
+      startsAt: iso(row.starts_at),
+      endsAt: iso(row.ends_at),
+      mode: row.mode,
+      hostPlace: row.host_place,
+      meetingUrl: row.meeting_url,
+      minutes: row.minutes,
+      conclusions: row.conclusions,
+      version: row.version,
+    };
+    assertVersion(stored, input, {
+      title: 'Tên hội nghị',
+      startsAt: 'Giờ bắt đầu',
+      endsAt: 'Giờ kết thúc',
+      minutes: 'Biên bản',
+      conclusions: 'Kết luận',
+    });
+    if (input.campaignId !== undefined) {
+      await checkCampaign(trx, actor, input.campaignId);
+    }
+    checkTimes(input.startsAt ?? row.starts_at, input.endsAt ?? row.ends_at);
+    const { version: _v, ...changes } = input;
+    await trx
+      .updateTable('conference')
+      .set({
+        ...(changes.title !== undefined ? { title: changes.title } : {}),
+        ...(changes.campaignId !== undefined ? { campaign_id: changes.campaignId } : {}),
+        ...(changes.startsAt !== undefined ? { starts_at: changes.startsAt } : {}),
+        ...(changes.endsAt !== undefined ? { ends_at: changes.endsAt } : {}),
+        ...(changes.mode !== undefined ? { mode: changes.mode } : {}),
+        ...(changes.hostPlace !== undefined ? { host_place: changes.hostPlace } : {}),
+        ...(changes.meetingUrl !== undefined ? { meeting_url: changes.meetingUrl } : {}),
+        ...(changes.minutes !== undefined ? { minutes: changes.minutes } : {}),
+        ...(changes.conclusions !== undefined ? { conclusions: changes.conclusions } : {}),
+        version: row.version + 1,
+        updated_at: new Date(),
+      })
+      .where('id', '=', id)
+      .execute();
+    await recordAudit(trx, actor, {
+      action: 'conference.update',
+      entityType: 'conference',
+      entityId: id,
+      unitId: row.unit_id,
+      summary: `Sửa hội nghị "${row.title}"`,
+      before: Object.fromEntries(Object.keys(changes).map((k) => [k, stored[k as keyof typeof stored]])),
+      after: changes,
+    });
+  });
+  return getConference(deps, actor, id);
+}
+
+export async function deleteConference(deps: ConferenceDeps, actor: Actor, id: string) {
+  await inTransaction(deps.db, async (trx) => {
+    const access = await conferenceAccess(trx, actor, id);
+    assertOrganiser(access, 'manager');
+    await trx.deleteFrom('conference').where('id', '=', id).execute();
+    await recordAudit(trx, actor, {
+      action: 'conference.delete',
+      entityType: 'conference',
+      entityId: id,
+      unitId: access.row.unit_id,
+      summary: `Xóa hội nghị "${access.row.title}"`,
+      before: { title: access.row.title, bridges: access.row.bridges_count },
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Agenda
+
+export async function addAgendaItem(deps: ConferenceDeps, actor: Actor, id: string, input: AgendaItemInput) {
+  await inTransaction(deps.db, async (trx) => {
+    const access = await conferenceAccess(trx, actor, id);
+    assertOrganiser(access);
+    const last = await trx
+      .selectFrom('conference_agenda_item')
+      .select(sql<number>`coalesce(max(position), 0)::int`.as('n'))
+      .where('conference_id', '=', id)
+      .executeTakeFirstOrThrow();
+    const item = await trx
+      .insertInto('conference_agenda_item')
+      .values({
+        conference_id: id,
+        position: input.position ?? last.n + 10,
+        starts_at: input.startsAt,
+        title: input.title,
+        presenter: input.presenter,
+        presenter_position: input.presenterPosition,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, {
+      action: 'conference.agenda.create',
+      entityType: 'conference_agenda_item',
+      entityId: item.id,
+      unitId: access.row.unit_id,
+      summary: `Thêm vào chương trình hội nghị "${access.row.title}": ${input.title}`,
+      after: input,
+    });
+  });
+  return getConference(deps, actor, id);
+}
+
+export async function updateAgendaItem(
+  deps: ConferenceDeps,
+  actor: Actor,
+  id: string,
+  itemId: string,
+  input: UpdateAgendaItemInput,
+) {
+  await inTransaction(deps.db, async (trx) => {
+    const access = await conferenceAccess(trx, actor, id);
+    assertOrganiser(access);
+    const item = await trx
+      .selectFrom('conference_agenda_item')
+      .selectAll()
+      .where('id', '=', itemId)
+      .where('conference_id', '=', id)
+      .executeTakeFirst();
+    if (!item) {
+      throw notFound('Mục chương trình');
+    }
+    const stored = {
+      startsAt: item.starts_at,
+      title: item.title,
+      presenter: item.presenter,
+      presenterPosition: item.presenter_position,
+      position: item.position,
+      version: item.version,
+    };
+    assertVersion(stored, input, { title: 'Nội dung', presenter: 'Người trình bày' });
+    await trx
+      .updateTable('conference_agenda_item')
+      .set({
+        ...(input.startsAt !== undefined ? { starts_at: input.startsAt } : {}),
+        ...(input.title !== undefined ? { title: input.title } : {}),
+        ...(input.presenter !== undefined ? { presenter: input.presenter } : {}),
+        ...(input.presenterPosition !== undefined ? { presenter_position: input.presenterPosition } : {}),
+        ...(input.position !== undefined ? { position: input.position } : {}),
+        version: item.version + 1,
+        updated_at: new Date(),
+      })
+      .where('id', '=', itemId)
+      .execute();
+    await recordAudit(trx, actor, {
+      action: 'conference.agenda.update',
+      entityType: 'conference_agenda_item',
+      entityId: itemId,
+      unitId: access.row.unit_id,
+      summary: `Sửa chương trình hội nghị "${access.row.title}": ${input.title ?? item.title}`,
+      before: stored,
+      after: input,
+    });
+  });
+  return getConference(deps, actor, id);
+}
+
+export async function deleteAgendaItem(deps: ConferenceDeps, actor: Actor, id: string, itemId: string) {
+  await inTransaction(deps.db, async (trx) => {
+    const access = await conferenceAccess(trx, actor, id);
+    assertOrganiser(access);
+    const item = await trx
+      .deleteFrom('conference_agenda_item')
+      .where('id', '=', itemId)
+      .where('conference_id', '=', id)
+      .returning(['title'])
+      .executeTakeFirst();
+    if (!item) {
+      throw notFound('Mục chương trình');
+    }
+    await recordAudit(trx, actor, {
+      action: 'conference.agenda.delete',
+      entityType: 'conference_agenda_item',
+      entityId: itemId,
+      unitId: access.row.unit_id,
+      summary: `Bỏ khỏi chương trình hội nghị "${access.row.title}": ${item.title}`,
+      before: item,
+    });
+  });
+  return getConference(deps, actor, id);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Bridge points
+
+export async function listBridges(deps: ConferenceDeps, actor: Actor, id: string) {
+  const access = await conferenceAccess(deps.db, actor, id);
+  const rows = await repo.listBridges(
+    deps.db,
+    id,
+    access.isOrganiser ? undefined : actor.scope.sqlContains(sql`u.path`),
+  );
+  return { items: rows.map(bridgeOf) };
+}
+
+/**
+ * Invites units as bridge points: listed ones, and/or every unit of a kind under a unit, valid on the conference
+ * day. Units already invited are left as they are. Each listed unit must exist on that day; the organiser needs no
+ * role over them (a province invites its communes, a national conference the provinces).
+ */
+export async function inviteBridges(deps: ConferenceDeps, actor: Actor, id: string, input: InviteInput) {
+  return withEvents(deps, async (trx, emit) => {
+    const access = await conferenceAccess(trx, actor, id);
+    assertOrganiser(access);
+    const day = conferenceDay(access.row.starts_at);
+    const targets = new Map<string, string>();
+    const listed = await repo.unitsByIds(trx, input.unitIds ?? []);
+    const found = new Map(listed.map((u) => [u.id, u]));
+    const details = (input.unitIds ?? []).flatMap((unitId, index) => {
+      const unit = found.get(unitId);
+      if (!unit) {
+        return [{ path: `body.unitIds.${index}`, message: 'Đơn vị không tồn tại.' }];
+      }
+      if (unit.valid_from > day || (unit.valid_to !== null && unit.valid_to < day)) {
+        return [{ path: `body.unitIds.${index}`, message: `${unit.name} không hoạt động vào ngày diễn ra hội nghị.` }];
+      }
+      targets.set(unit.id, unit.path);
+      return [];
+    });
+    if (details.length > 0) {
+      throw validationFailed(details[0].message, details);
+    }
+    if (input.under) {
+      const root = await repo.unitsByIds(trx, [input.under.unitId]);
+      if (root.length === 0) {
+        throw validationFailed('Đơn vị cấp trên không tồn tại.', [
+          { path: 'body.under.unitId', message: 'Đơn vị cấp trên không tồn tại.' },
+        ]);
+      }
+      for (const unit of await repo.unitsOfKindUnder(trx, root[0].path, input.under.kind, day)) {
+        targets.set(unit.id, unit.path);
+      }
+    }
+    const ids = [...targets.keys()];
+    let invited = 0;
+    for (let i = 0; i < ids.length; i += 1000) {
+      const inserted = await trx
+        .insertInto('conference_bridge')
+        .values(
+          ids.slice(i, i + 1000).map((unitId) => ({
+            conference_id: id,
+            unit_id: unitId,
+            expected_attendance: input.expected ?? 0,
+            created_by: actor.userId,
+          })),
+        )
+        .onConflict((oc) => oc.columns(['conference_id', 'unit_id']).doNothing())
+        .returning('id')
+        .execute();
+      if (inserted.length > 0) {
+        await trx
+          .insertInto('conference_bridge_status')
+          .values(inserted.map((b) => ({ bridge_id: b.id, status: 'invited', user_id: actor.userId, note: null })))
+          .execute();
+      }
+      invited += inserted.length;
+    }
+    await recordAudit(trx, actor, {
+      action: 'conference.bridge.invite',
+      entityType: 'conference',
+      entityId: id,
+      unitId: access.row.unit_id,
+      summary: `Mời ${invited} điểm cầu dự hội nghị "${access.row.title}"`,
+      after: { ...input, invited, alreadyInvited: ids.length - invited },
+    });
+    if (invited > 0) {
+      emit({ conferenceId: id, reload: true });
+    }
+    return { invited, alreadyInvited: ids.length - invited };
+  });
+}
+
+export async function getBridge(deps: ConferenceDeps, actor: Actor, id: string, bridgeId: string) {
+  const access = await bridgeAccess(deps.db, actor, id, bridgeId, 'viewer');
+  const history = await repo.bridgeHistory(deps.db, bridgeId);
+  return {
+    ...bridgeOf(access.bridge),
+    history: history.map((h) => ({ status: h.status, note: h.note, at: iso(h.at), by: h.by })),
+    abilities: { canEdit: access.canEdit, isOrganiser: access.isOrganiser },
+  };
+}
+
+export async function updateBridge(
+  deps: ConferenceDeps,
+  actor: Actor,
+  id: string,
+  bridgeId: string,
+  input: UpdateBridgeInput,
+) {
+  await withEvents(deps, async (trx, emit) => {
+    const { bridge } = await bridgeAccess(trx, actor, id, bridgeId, 'editor');
+    const stored = {
+      place: bridge.place,
+      contactName: bridge.contact_name,
+      contactPhone: bridge.contact_phone,
+      expected: bridge.expected_attendance,
+      version: bridge.version,
+    };
+    assertVersion(stored, input, {
+      place: 'Địa điểm',
+      contactName: 'Người liên hệ',
+      contactPhone: 'Số điện thoại',
+      expected: 'Số người dự kiến',
+    });
+    const updated = await trx
+      .updateTable('conference_bridge')
+      .set({
+        ...(input.place !== undefined ? { place: input.place } : {}),
+        ...(input.contactName !== undefined ? { contact_name: input.contactName } : {}),
+        ...(input.contactPhone !== undefined ? { contact_phone: input.contactPhone } : {}),
+        ...(input.expected !== undefined ? { expected_attendance: input.expected } : {}),
+        version: bridge.version + 1,
+        updated_at: new Date(),
+      })
+      .where('id', '=', bridgeId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, {
+      action: 'conference.bridge.update',
+      entityType: 'conference_bridge',
+      entityId: bridgeId,
+      unitId: bridge.unit_id,
+      summary: `Sửa thông tin điểm cầu ${bridge.unit_name}`,
+      before: stored,
+      after: input,
+    });
+    emit({ conferenceId: id, bridge: updateOf(updated) });
+  });
+  return getBridge(deps, actor, id, bridgeId);
+}
+
+export async function removeBridge(deps: ConferenceDeps, actor: Actor, id: string, bridgeId: string) {
+  await withEvents(deps, async (trx, emit) => {
+    const access = await conferenceAccess(trx, actor, id);
+    assertOrganiser(access);
+    const bridge = await repo.findBridge(trx, id, bridgeId);
+    if (!bridge) {
+      throw notFound('Điểm cầu');
+    }
+    if (bridge.checked_in_count > 0) {
+      throw new AppError(
+        'INVALID_STATE',
+        `Điểm cầu ${bridge.unit_name} đã có ${bridge.checked_in_count} người điểm danh; không thể bỏ khỏi hội nghị.`,
+      );
+    }
+    await trx.deleteFrom('conference_bridge').where('id', '=', bridgeId).execute();
+    await recordAudit(trx, actor, {
+      action: 'conference.bridge.remove',
+      entityType: 'conference_bridge',
+      entityId: bridgeId,
+      unitId: bridge.unit_id,
+      summary: `Bỏ điểm cầu ${bridge.unit_name} khỏi hội nghị "${access.row.title}"`,
+      before: bridgeOf(bridge),
+    });
+    emit({ conferenceId: id, reload: true });
+  });
+}
+
+export async function setBridgeStatus(
+  deps: ConferenceDeps,
+  actor: Actor,
+  id: string,
+  bridgeId: string,
+  input: StatusInput,
+) {
+  await withEvents(deps, async (trx, emit) => {
+    const { bridge } = await bridgeAccess(trx, actor, id, bridgeId, 'editor');
+    assertVersion(
+      { status: bridge.status, version: bridge.version },
+      { version: input.version, status: input.status },
+      {
+        status: 'Trạng thái',
+      },
+    );
+    const updated = await trx
+      .updateTable('conference_bridge')
+      .set({
+        status: input.status,
+        status_at: new Date(),
+        problem_note: input.status === 'problem' || input.status === 'disconnected' ? input.note : null,
+        version: bridge.version + 1,
+        updated_at: new Date(),
+      })
+      .where('id', '=', bridgeId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('conference_bridge_status')
+      .values({ bridge_id: bridgeId, status: input.status, note: input.note, user_id: actor.userId })
+      .execute();
+    await recordAudit(trx, actor, {
+      action: 'conference.bridge.status',
+      entityType: 'conference_bridge',
+      entityId: bridgeId,
+      unitId: bridge.unit_id,
+      summary: `Điểm cầu ${bridge.unit_name}: ${BRIDGE_STATUS_LABELS[input.status].vi}${input.note ? ` — ${input.note}` : ''}`,
+      before: { status: bridge.status },
+      after: { status: input.status, note: input.note },
+    });
+    emit({ conferenceId: id, bridge: updateOf(updated) });
+  });
+  return getBridge(deps, actor, id, bridgeId);
+}
+
+export async function setHeadCount(
+  deps: ConferenceDeps,
+  actor: Actor,
+  id: string,
+  bridgeId: string,
+  input: { headCount: number | null; version: number },
+) {
+  await withEvents(deps, async (trx, emit) => {
+    const { bridge } = await bridgeAccess(trx, actor, id, bridgeId, 'editor');
+    assertVersion({ headCount: bridge.head_count, version: bridge.version }, input, { headCount: 'Số người có mặt' });
+    const updated = await trx
+      .updateTable('conference_bridge')
+      .set({
+        head_count: input.headCount,
+        head_count_at: input.headCount === null ? null : new Date(),
+        version: bridge.version + 1,
+        updated_at: new Date(),
+      })
+      .where('id', '=', bridgeId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, {
+      action: 'conference.bridge.head_count',
+      entityType: 'conference_bridge',
+      entityId: bridgeId,
+      unitId: bridge.unit_id,
+      summary: `Điểm cầu ${bridge.unit_name}: đếm được ${input.headCount ?? '(bỏ số đếm)'} người`,
+      before: { headCount: bridge.head_count },
+      after: { headCount: input.headCount },
+    });
+    emit({ conferenceId: id, bridge: updateOf(updated) });
+  });
+  return getBridge(deps, actor, id, bridgeId);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Roster and check-in
+
+export function newToken(): string {
+  return crypto.randomBytes(16).toString('base64url');
+}
+
+export async function listAttendees(
+  deps: ConferenceDeps,
+  actor: Actor,
+  id: string,
+  bridgeId: string,
+  query: { search?: string; limit: number },
+) {
+  const { canEdit } = await bridgeAccess(deps.db, actor, id, bridgeId, 'viewer');
+  const [rows, total] = await Promise.all([
+    repo.attendees(deps.db, bridgeId, query.search, query.limit),
+    repo.countAttendees(deps.db, bridgeId, query.search),
+  ]);
+  return { items: rows.map((row) => attendeeOf(row, canEdit)), total };
+}
+
+async function checkCategory(db: DbOrTrx, categoryId: string | null | undefined) {
+  if (!categoryId) {
+    return;
+  }
+  const found = await db
+    .selectFrom('conference_roster_category')
+    .select('id')
+    .where('id', '=', categoryId)
+    .where('is_active', '=', true)
+    .executeTakeFirst();
+  if (!found) {
+    throw validationFailed('Thành phần không có trong danh mục.', [
+      { path: 'body.categoryId', message: 'Thành phần không có trong danh mục.' },
+    ]);
+  }
+}
+
+export async function addAttendee(
+  deps: ConferenceDeps,
+  actor: Actor,
+  id: string,
+  bridgeId: string,
+  input: AttendeeInput,
+) {
+  return withEvents(deps, async (trx, emit) => {
+    const { bridge } = await bridgeAccess(trx, actor, id, bridgeId, 'editor');
+    await checkCategory(trx, input.categoryId);
+    const created = await trx
+      .insertInto('conference_attendee')
+      .values({
+        bridge_id: bridgeId,
+        full_name: input.fullName,
+        position: input.position,
+        organisation: input.organisation,
+        category_id: input.categoryId ?? null,
+        token: newToken(),
+        is_walk_in: input.isWalkIn,
+        checked_in_at: input.isWalkIn ? new Date() : null,
+        checked_in_by: input.isWalkIn ? actor.userId : null,
+        sort_order: bridge.roster_count ?? 0,
+        created_by: actor.userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, {
+      action: input.isWalkIn ? 'conference.attendee.walk_in' : 'conference.attendee.create',
+      entityType: 'conference_attendee',
+      entityId: created.id,
+      unitId: bridge.unit_id,
+      summary: `${input.isWalkIn ? 'Đại biểu đến trực tiếp' : 'Thêm đại biểu'} tại điểm cầu ${bridge.unit_name}: ${input.fullName}`,
+      after: input,
+    });
+    if (input.isWalkIn) {
+      emit({ conferenceId: id, bridge: updateOf(await repo.bumpCheckedIn(trx, bridgeId, 1)) });
+    }
+    return attendeeOf((await repo.findAttendee(trx, bridgeId, created.id))!);
+  });
+}
+
+export async function updateAttendee(
+  deps: ConferenceDeps,
+  actor: Actor,
+  id: string,
+  bridgeId: string,
+  attendeeId: string,
+  input: UpdateAttendeeInput,
+) {
+  return inTransaction(deps.db, async (trx) => {
+    const { bridge } = await bridgeAccess(trx, actor, id, bridgeId, 'editor');
+    const row = await repo.findAttendee(trx, bridgeId, attendeeId);
+    if (!row) {
+      throw notFound('Đại biểu');
+    }
+    const stored = {
+      fullName: row.full_name,
+      position: row.position,
+      organisation: row.organisation,
+      categoryId: row.category_id,
+      version: row.version,
+    };
+    assertVersion(stored, input, { fullName: 'Họ và tên', position: 'Chức vụ', organisation: 'Cơ quan' });
+    if (input.categoryId !== undefined) {
+      await checkCategory(trx, input.categoryId);
+    }
+    await trx
+      .updateTable('conference_attendee')
+      .set({
+        ...(input.fullName !== undefined ? { full_name: input.fullName } : {}),
+        ...(input.position !== undefined ? { position: input.position } : {}),
+        ...(input.organisation !== undefined ? { organisation: input.organisation } : {}),
+        ...(input.categoryId !== undefined ? { category_id: input.categoryId } : {}),
+        version: row.version + 1,
+        updated_at: new Date(),
+      })
+      .where('id', '=', attendeeId)
+      .execute();
+    await recordAudit(trx, actor, {
+      action: 'conference.attendee.update',
+      entityType: 'conference_attendee',
+      entityId: attendeeId,
+      unitId: bridge.unit_id,
+      summary: `Sửa đại biểu tại điểm cầu ${bridge.unit_name}: ${input.fullName ?? row.full_name}`,
+      before: stored,
+      after: input,
+    });
+    return attendeeOf((await repo.findAttendee(trx, bridgeId, attendeeId))!);
+  });
+}
+
+export async function deleteAttendee(
+  deps: ConferenceDeps,
+  actor: Actor,
+  id: string,
+  bridgeId: string,
+  attendeeId: string,
+) {
+  await withEvents(deps, async (trx, emit) => {
+    const { bridge } = await bridgeAccess(trx, actor, id, bridgeId, 'editor');
+    const row = await trx
+      .deleteFrom('conference_attendee')
+      .where('id', '=', attendeeId)
+      .where('bridge_id', '=', bridgeId)
+      .returning(['full_name', 'checked_in_at'])
+      .executeTakeFirst();
+    if (!row) {
+      throw notFound('Đại biểu');
+    }
+    await recordAudit(trx, actor, {
+      action: 'conference.attendee.delete',
+      entityType: 'conference_attendee',
+      entityId: attendeeId,
+      unitId: bridge.unit_id,
+      summary: `Bỏ đại biểu khỏi danh sách điểm cầu ${bridge.unit_name}: ${row.full_name}`,
+      before: row,
+    });
+    if (row.checked_in_at) {
+      emit({ conferenceId: id, bridge: updateOf(await repo.bumpCheckedIn(trx, bridgeId, -1)) });
+    }
+  });
+}
+
+/**
+ * Checks one person in (by the QR token on their invitation, or by id after a name search). A second scan answers
+ * the first time and changes nothing. The point's counter moves in the same transaction, and the boards hear of it.
+ */
+export async function checkIn(
+  deps: ConferenceDeps,
+  actor: Actor,
+  id: string,
+  bridgeId: string,
+  by: { token: string } | { attendeeId: string },
+) {
+  return withEvents(deps, async (trx, emit) => {
+    const { bridge } = await bridgeAccess(trx, actor, id, bridgeId, 'editor');
+    const match = 'token' in by ? sql`token = ${by.token}` : sql`id = ${by.attendeeId}`;
+    const changed = await sql<{ id: string }>`
+      update conference_attendee set checked_in_at = now(), checked_in_by = ${actor.userId}, updated_at = now()
+      where bridge_id = ${bridgeId} and ${match} and checked_in_at is null
+      returning id`.execute(trx);
+    const attendeeId =
+      changed.rows[0]?.id ??
+      (
+        await sql<{
+          id: string;
+        }>`select id from conference_attendee where bridge_id = ${bridgeId} and ${match}`.execute(trx)
+      ).rows[0]?.id;
+    if (!attendeeId) {
+      throw 'token' in by
+        ? new AppError('NOT_FOUND', `Mã QR này không phải giấy mời của điểm cầu ${bridge.unit_name}.`)
+        : notFound('Đại biểu');
+    }
+    const attendee = (await repo.findAttendee(trx, bridgeId, attendeeId))!;
+    const alreadyCheckedIn = changed.rows.length === 0;
+    if (!alreadyCheckedIn) {
+      await recordAudit(trx, actor, {
+        action: 'conference.attendee.check_in',
+        entityType: 'conference_attendee',
+        entityId: attendeeId,
+        unitId: bridge.unit_id,
+        summary: `Điểm danh tại điểm cầu ${bridge.unit_name}: ${attendee.full_name}${'token' in by ? ' (mã QR)' : ''}`,
+      });
+      emit({ conferenceId: id, bridge: updateOf(await repo.bumpCheckedIn(trx, bridgeId, 1)) });
+    }
+    return { attendee: attendeeOf(attendee), alreadyCheckedIn };
+  });
+}
+
+export async function undoCheckIn(
+  deps: ConferenceDeps,
+  actor: Actor,
+  id: string,
+  bridgeId: string,
+  attendeeId: string,
+) {
+  return withEvents(deps, async (trx, emit) => {
+    const { bridge } = await bridgeAccess(trx, actor, id, bridgeId, 'editor');
+    const row = await repo.findAttendee(trx, bridgeId, attendeeId);
+    if (!row) {
+      throw notFound('Đại biểu');
+    }
+    if (row.checked_in_at) {
+      await trx
+        .updateTable('conference_attendee')
+        .set({ checked_in_at: null, checked_in_by: null, updated_at: new Date() })
+        .where('id', '=', attendeeId)
+        .execute();
+      await recordAudit(trx, actor, {
+        action: 'conference.attendee.undo_check_in',
+        entityType: 'conference_attendee',
+        entityId: attendeeId,
+        unitId: bridge.unit_id,
+        summary: `Hủy điểm danh tại điểm cầu ${bridge.unit_name}: ${row.full_name}`,
+      });
+      emit({ conferenceId: id, bridge: updateOf(await repo.bumpCheckedIn(trx, bridgeId, -1)) });
+    }
+    return attendeeOf((await repo.findAttendee(trx, bridgeId, attendeeId))!);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The live board
+
+export function sortBoard(bridges: BoardBridge[]): BoardBridge[] {
+  return bridges.sort(
+    (a, b) =>
+      BRIDGE_STATUS_BOARD_ORDER[a.status] - BRIDGE_STATUS_BOARD_ORDER[b.status] ||
+      compareVietnamese(a.unitName, b.unitName),
+  );
+}
+
+export async function getBoard(deps: ConferenceDeps, actor: Actor, id: string, lastEventId = 0) {
+  const access = await conferenceAccess(deps.db, actor, id);
+  assertOrganiser(access, 'viewer');
+  const rows = await repo.listBridges(deps.db, id);
+  const bridges = sortBoard(
+    rows.map((row) => ({
+      unitId: row.unit_id,
+      unitCode: row.unit_code,
+      unitName: row.unit_name,
+      ...updateOf(row),
+    })),
+  );
+  return { conferenceId: id, title: access.row.title, lastEventId, bridges, totals: boardTotals(bridges) };
+}
+
+/** The board may be watched by the organiser only (it lists every point). */
+export async function assertCanWatch(db: DbOrTrx, actor: Actor, id: string) {
+  assertOrganiser(await conferenceAccess(db, actor, id), 'viewer');
+}
+
+export const __forTests = { maxRole };

@@ -1,0 +1,319 @@
+import { sql } from 'kysely';
+import { COMMENDATION_LEVELS, type CommendationLevel, type RecipientType } from '../../../common/commendations';
+import { FIGURES, type FigureId, type Structure } from '../../../common/dashboard';
+import { formatDateVi } from '../../../common/dates';
+import { MODEL_STATUSES, type ModelStatus } from '../../../common/models';
+import type { UnitKind } from '../../../common/org-units';
+import { compareVietnamese } from '../../../common/text';
+import type { DbOrTrx } from '../../db/connection';
+import type { Actor } from '../../platform/access';
+import { notFound, validationFailed } from '../../platform/errors';
+import { findCampaignRef } from '../commendations/commendations-rules';
+import { findModelField, listModelFields } from '../models/model-fields.service';
+import { FIGURE_SOURCES } from './dashboard-figures';
+import * as repo from './dashboard.repository';
+import type { FigureCounts, Overview, OverviewQuery, RecordsPage, RecordsQuery } from './dashboard.schemas';
+
+function invalid(path: string, message: string) {
+  return validationFailed(message, [{ path, message }]);
+}
+
+const zeroCounts = (): FigureCounts => Object.fromEntries(FIGURES.map((f) => [f, 0])) as FigureCounts;
+
+/** The months of [from, to] as YYYY-MM. */
+export function monthsOf(from: string, to: string): string[] {
+  const months: string[] = [];
+  let [y, m] = from.slice(0, 7).split('-').map(Number);
+  const last = to.slice(0, 7);
+  for (;;) {
+    const month = `${y}-${String(m).padStart(2, '0')}`;
+    months.push(month);
+    if (month >= last) {
+      return months;
+    }
+    m += 1;
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
+  }
+}
+
+const lastDayOf = (month: string) => {
+  const [y, m] = month.split('-').map(Number);
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+};
+
+/**
+ * Splits a period into the whole months the rollup answers and the partial months at its edges that the records
+ * answer: 2016-05-15 … 2019-08-20 is 15–31/5/2016, June 2016 … July 2019, and 1–20/8/2019.
+ */
+export function splitPeriod(from: string, to: string): { months: [string, string] | null; edges: [string, string][] } {
+  const firstMonth = from.endsWith('-01') ? from.slice(0, 7) : nextMonth(from);
+  const lastMonth = to === lastDayOf(to.slice(0, 7)) ? to.slice(0, 7) : previousMonth(to);
+  if (firstMonth > lastMonth) {
+    return { months: null, edges: [[from, to]] };
+  }
+  const edges: [string, string][] = [];
+  if (!from.endsWith('-01')) {
+    edges.push([from, lastDayOf(from.slice(0, 7))]);
+  }
+  if (to !== lastDayOf(to.slice(0, 7))) {
+    edges.push([`${to.slice(0, 7)}-01`, to]);
+  }
+  return { months: [`${firstMonth}-01`, `${lastMonth}-01`], edges };
+}
+
+function nextMonth(day: string): string {
+  const [y, m] = day.split('-').map(Number);
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+function previousMonth(day: string): string {
+  const [y, m] = day.split('-').map(Number);
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+/**
+ * A figure's counts (by child × a × b, and by month). The national and provincial dashboards without a campaign
+ * read whole months from the rollup and the partial edge months from the records; everything else reads the
+ * records. `useRollup: false` forces the records (the tests compare both).
+ */
+export async function countFigureRows(
+  db: DbOrTrx,
+  figure: FigureId,
+  filter: repo.FigureFilter,
+  options: { useRollup: boolean },
+): Promise<repo.FigureCountRow[]> {
+  const source = FIGURE_SOURCES[figure];
+  const plan = splitPeriod(filter.from, filter.to);
+  if (!options.useRollup || !plan.months || filter.campaignId || filter.unitPath.split('.').length > 2) {
+    return repo.countFigure(db, source, filter);
+  }
+  const rolled = await repo.countFigureRollup(db, figure, filter, plan.months[0], plan.months[1]);
+  const edges = plan.edges.length > 0 ? await repo.countFigure(db, source, { ...filter, ranges: plan.edges }) : [];
+  return [...rolled, ...edges];
+}
+
+interface Resolved {
+  unit: repo.UnitRow;
+  filter: repo.FigureFilter;
+  campaign: { id: string; code: string } | null;
+}
+
+/**
+ * The unit (id or code, see `findUnit`) in the caller's reach (404 otherwise), the period and the campaign, turned
+ * into the one filter every figure and record list uses.
+ */
+async function resolveQuery(db: DbOrTrx, actor: Actor, query: OverviewQuery): Promise<Resolved> {
+  if (query.to < query.from) {
+    throw invalid(
+      'query.to',
+      `Ngày kết thúc (${formatDateVi(query.to)}) trước ngày bắt đầu (${formatDateVi(query.from)}).`,
+    );
+  }
+  const unit = await repo.findUnit(db, query.unit, query.from, query.to);
+  if (!unit || !actor.scope.can(unit.path, 'viewer')) {
+    throw notFound('Đơn vị');
+  }
+  if (query.structure === 'current' && unit.valid_to !== null) {
+    const target = await repo.findCurrentOf(db, unit.id);
+    const where = target ? `; theo cơ cấu hiện nay, số liệu của đơn vị này thuộc ${target.name} (${target.code})` : '';
+    throw invalid(
+      'query.structure',
+      `${unit.name} đã kết thúc hoạt động ngày ${formatDateVi(unit.valid_to)}${where}. Xem đơn vị này theo cơ cấu khi ghi nhận.`,
+    );
+  }
+  let campaign: { id: string; code: string } | null = null;
+  if (query.campaign) {
+    campaign = (await findCampaignRef(db, actor, query.campaign)) ?? null;
+    if (!campaign) {
+      throw invalid('query.campaign', `Không có chương trình, văn bản chỉ đạo "${query.campaign}".`);
+    }
+  }
+  return {
+    unit,
+    campaign,
+    filter: {
+      from: query.from,
+      to: query.to,
+      campaignId: campaign?.id ?? null,
+      unitPath: unit.path,
+      structure: query.structure,
+      scope: actor.scope.sqlContains(sql`m.path`, 'viewer'),
+    },
+  };
+}
+
+const toUnit = (row: repo.UnitRow) => ({
+  id: row.id,
+  code: row.code,
+  name: row.name,
+  kind: row.kind as UnitKind,
+  validFrom: row.valid_from,
+  validTo: row.valid_to,
+});
+
+/**
+ * Every figure of the dashboard for a unit, period, campaign and structure: commendations by level × collective/
+ * individual, models by status and field, the same per child unit (children of the structure: as recorded, those
+ * that existed in the period; on today's structure, those that exist today) and month by month. Each figure is one
+ * scan of its records (dashboard.repository.ts), scoped to the caller in SQL; the unit's figure is the sum over its
+ * children plus its own records, in either structure.
+ */
+export async function getOverview(db: DbOrTrx, actor: Actor, query: OverviewQuery): Promise<Overview> {
+  const { unit, filter, campaign } = await resolveQuery(db, actor, query);
+  const useRollup = filter.unitPath.split('.').length <= 2 && (await repo.reachesAllPlaced(db, filter));
+  const commendationRows = await countFigureRows(db, 'commendations', filter, { useRollup });
+  const modelRows = await countFigureRows(db, 'models', filter, { useRollup });
+  const [children, ancestors, fields] = await Promise.all([
+    repo.listChildren(db, unit.id, filter),
+    repo.listAncestors(db, unit.path, query.to),
+    listModelFields(db, true),
+  ]);
+  const currentOf = unit.valid_to === null ? null : ((await repo.findCurrentOf(db, unit.id)) ?? null);
+
+  const months = monthsOf(query.from, query.to);
+  const series = new Map(months.map((month) => [month, zeroCounts()]));
+  const byChild = new Map<string, FigureCounts>(children.map((child) => [child.path, zeroCounts()]));
+  const own = zeroCounts();
+  const tally = (figure: FigureId, row: repo.FigureCountRow) => {
+    if (row.by_month === 1) {
+      const month = series.get(row.month!);
+      if (month) {
+        month[figure] += row.n;
+      }
+    } else if (row.child === null) {
+      own[figure] += row.n;
+    } else {
+      const counts = byChild.get(row.child) ?? zeroCounts();
+      counts[figure] += row.n;
+      byChild.set(row.child, counts);
+    }
+  };
+
+  const byLevel = Object.fromEntries(
+    COMMENDATION_LEVELS.map((level) => [level, { collective: 0, individual: 0 }]),
+  ) as Overview['commendations']['byLevel'];
+  const commendations = { total: 0, collective: 0, individual: 0, byLevel };
+  for (const row of commendationRows) {
+    tally('commendations', row);
+    if (row.by_month === 0) {
+      byLevel[row.a as CommendationLevel][row.b as RecipientType] += row.n;
+      commendations[row.b as RecipientType] += row.n;
+      commendations.total += row.n;
+    }
+  }
+  const byStatus = Object.fromEntries(MODEL_STATUSES.map((s) => [s, 0])) as Record<ModelStatus, number>;
+  const byField = new Map<string, number>();
+  let modelTotal = 0;
+  for (const row of modelRows) {
+    tally('models', row);
+    if (row.by_month === 0) {
+      byStatus[row.a as ModelStatus] += row.n;
+      byField.set(row.b!, (byField.get(row.b!) ?? 0) + row.n);
+      modelTotal += row.n;
+    }
+  }
+  // A record dated outside its unit's validity still counts for the child above it: that child is listed too.
+  const listed = new Set(children.map((child) => child.path));
+  const missing = [...byChild.keys()].filter((path) => !listed.has(path));
+  if (missing.length > 0) {
+    children.push(...(await repo.findUnitsByPaths(db, missing, query.to)));
+  }
+
+  return {
+    unit: toUnit(unit),
+    ancestors: ancestors
+      .filter((a) => actor.scope.can(a.path, 'viewer'))
+      .map((a) => ({ id: a.id, code: a.code, name: a.name })),
+    currentOf,
+    from: query.from,
+    to: query.to,
+    structure: query.structure,
+    campaign,
+    commendations,
+    models: {
+      total: modelTotal,
+      byStatus,
+      byField: fields
+        .filter((field) => field.isActive || byField.has(field.id))
+        .map((field) => ({
+          id: field.id,
+          code: field.code,
+          nameVi: field.nameVi,
+          nameEn: field.nameEn,
+          count: byField.get(field.id) ?? 0,
+        })),
+    },
+    children: children
+      .map((child) => ({ unit: toUnit(child), counts: byChild.get(child.path) ?? zeroCounts() }))
+      .sort((x, y) => compareVietnamese(x.unit.name, y.unit.name)),
+    own,
+    series: months.map((month) => ({ month, counts: series.get(month)! })),
+  };
+}
+
+/** The records behind one figure (optionally one part of its breakdown), paged. */
+export async function listRecords(db: DbOrTrx, actor: Actor, query: RecordsQuery): Promise<RecordsPage> {
+  const limit = query.pageSize;
+  const page = await readRecords(db, actor, query, { limit, offset: (query.page - 1) * limit });
+  return { ...page, page: query.page, pageSize: limit };
+}
+
+/** Shared by the list and the export: the resolved query and a page of rows with the figure's columns. */
+export async function readRecords(
+  db: DbOrTrx,
+  actor: Actor,
+  query: Omit<RecordsQuery, 'page' | 'pageSize'>,
+  page: { limit: number; offset: number },
+) {
+  const { unit, filter } = await resolveQuery(db, actor, query);
+  const source = FIGURE_SOURCES[query.figure];
+  const part = await partOf(db, query);
+  const { total, rows } = await repo.listFigureRecords(db, source, filter, part, page);
+  return {
+    figure: query.figure,
+    unit: { id: unit.id, code: unit.code, name: unit.name },
+    from: query.from,
+    to: query.to,
+    structure: query.structure as Structure,
+    total,
+    columns: source.columns.map(({ key, vi, en, kind }) => ({ key, vi, en, kind })),
+    rows: rows.map((row) => ({
+      id: row.id,
+      link: source.link(row.link_id),
+      date: row.day,
+      unitName: row.unit_name,
+      currentUnitName: row.current_name,
+      values: Object.fromEntries(
+        source.columns.map((c) => [c.key, row[c.key] === null || row[c.key] === undefined ? null : String(row[c.key])]),
+      ),
+    })),
+  };
+}
+
+/** The part of the breakdown a record list is narrowed to; a filter of another figure is refused. */
+async function partOf(db: DbOrTrx, query: Omit<RecordsQuery, 'page' | 'pageSize'>): Promise<repo.FigurePart> {
+  const foreign: Record<FigureId, ('level' | 'recipientType' | 'status' | 'field')[]> = {
+    commendations: ['status', 'field'],
+    models: ['level', 'recipientType'],
+  };
+  for (const key of foreign[query.figure]) {
+    if (query[key] !== undefined) {
+      throw invalid(`query.${key}`, `Bộ lọc "${key}" không áp dụng cho chỉ tiêu ${query.figure}.`);
+    }
+  }
+  if (query.figure === 'commendations') {
+    return { a: query.level, b: query.recipientType };
+  }
+  let field: string | undefined;
+  if (query.field) {
+    const row = await findModelField(db, query.field);
+    if (!row) {
+      throw invalid('query.field', `Không có lĩnh vực "${query.field}".`);
+    }
+    field = row.id;
+  }
+  return { a: query.status, b: field };
+}
