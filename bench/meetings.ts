@@ -66,6 +66,15 @@ async function freshDatabase(name: string) {
     database,
     drop: async () => {
       await database.close();
+      // pool.end() returns before the server has seen every connection go; a forced drop would then kill them and
+      // surface 57P01 in the pool. Wait for them instead (as server/test/databases.ts does).
+      for (let i = 0; i < 100; i++) {
+        const left = await admin.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if (left.rows[0].n === 0) {
+          break;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       await admin.query(`drop database if exists "${name}" with (force)`);
       await admin.end();
     },
