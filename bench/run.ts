@@ -10,6 +10,7 @@ import path from 'node:path';
 const BENCHMARKS: { name: string; file: string; args?: string[] }[] = [
   { name: 'commendations-import', file: 'commendations-import.ts' },
   { name: 'dashboard', file: 'dashboard.ts' },
+  { name: 'meetings', file: 'meetings.ts' },
   { name: 'reports', file: 'reports.ts' },
   { name: 'conferences', file: 'conferences.ts' },
 ];

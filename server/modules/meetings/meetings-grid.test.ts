@@ -171,6 +171,9 @@ describe('PUT /api/v1/meetings/grid/:cellId', () => {
     const months = [{ month: '2019-09-01', held: true, present: 5, membersOnRoll: 6 }];
     expect((await save(otherEditor, tree.cellA, months)).statusCode).toBe(404);
     expect((await save(communeViewer, tree.cellA, months)).statusCode).toBe(403);
+    const commune = await save(communeEditor, tree.commune, months);
+    expect(commune.statusCode).toBe(400);
+    expect(commune.json().details[0].path).toBe('params.cellId');
     const bad = await save(communeEditor, tree.cellA, [{ month: 'tháng 9', held: 'có' }]);
     expect(bad.statusCode).toBe(400);
     expect(bad.json().code).toBe('VALIDATION_FAILED');

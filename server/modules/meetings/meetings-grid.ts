@@ -195,6 +195,10 @@ export async function saveMeetingGridRow(
   if (!actor.scope.can(cell.path, 'editor')) {
     throw forbidden('Bạn cần quyền nhập liệu trên chi bộ này để ghi sinh hoạt.');
   }
+  if (cell.kind !== 'cell') {
+    const message = `${cell.name} (${cell.code}) không phải chi bộ; bảng nhập chỉ ghi sinh hoạt của chi bộ.`;
+    throw validationFailed(message, [{ path: 'params.cellId', message }]);
+  }
   const existing = new Map(
     (await gridRepo.listRegularMeetingsInYear(db, [cell.id], input.year)).map((m) => [m.meeting_month, m]),
   );

@@ -352,13 +352,13 @@ export async function importMeetings(
   db: Db,
   actor: Actor,
   source: ImportSource,
-  options: { dryRun: boolean; onProgress?: (done: number) => void },
+  options: { dryRun: boolean; onProgress?: (done: number, total?: number) => void },
 ): Promise<ImportMeetingsResult> {
   assertCanImportMeetings(actor);
   const reader = new ImportReader(source, MEETING_COLUMNS, {
     maxRows: MAX_IMPORT_ROWS,
     progressEvery: 5000,
-    onProgress: options.onProgress,
+    onProgress: (rows) => options.onProgress?.(rows),
   });
   const run = async (trx: DbOrTrx): Promise<ImportMeetingsResult> => {
     const batch = new Batch(trx, actor, reader);
@@ -378,6 +378,7 @@ export async function importMeetings(
     }
     await process();
     sortErrors(reader);
+    options.onProgress?.(reader.rowsRead, reader.rowsRead);
     const result: ImportMeetingsResult = {
       dryRun: options.dryRun,
       ...batch.counts,

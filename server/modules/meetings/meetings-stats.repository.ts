@@ -81,10 +81,13 @@ export async function monthlyFigures(db: DbOrTrx, p: FiguresParams): Promise<Mon
 }
 
 /** Cells valid in the period, by child of the root. */
+export function countCellsQuery(p: FiguresParams) {
+  return sql<{ child_path: string | null; n: number }>`
+    with ${cellsCte(p)} select child_path, count(*)::int as n from cells group by child_path`;
+}
+
 export async function countCells(db: DbOrTrx, p: FiguresParams): Promise<{ child_path: string | null; n: number }[]> {
-  const { rows } = await sql<{ child_path: string | null; n: number }>`
-    with ${cellsCte(p)} select child_path, count(*)::int as n from cells group by child_path`.execute(db);
-  return rows;
+  return (await countCellsQuery(p).execute(db)).rows;
 }
 
 export interface NotMetRow {
@@ -100,8 +103,8 @@ export interface NotMetRow {
 }
 
 /** Cells with at least one expected month without a regular meeting, most months missed first; `total` on each row. */
-export async function listCellsNotMet(db: DbOrTrx, p: FiguresParams, limit: number): Promise<NotMetRow[]> {
-  const { rows } = await sql<NotMetRow>`
+export function cellsNotMetQuery(p: FiguresParams, limit: number) {
+  return sql<NotMetRow>`
     with ${cellsCte(p)},
     regular as (
       select m.unit_id, m.meeting_month from cell_meeting m
@@ -123,8 +126,11 @@ export async function listCellsNotMet(db: DbOrTrx, p: FiguresParams, limit: numb
     from per_cell pc join cells c on c.id = pc.id join org_unit u on u.id = c.id
     left join org_unit pu on pu.id = c.parent_id
     order by pc.expected - pc.held desc, c.code
-    limit ${limit}`.execute(db);
-  return rows;
+    limit ${limit}`;
+}
+
+export async function listCellsNotMet(db: DbOrTrx, p: FiguresParams, limit: number): Promise<NotMetRow[]> {
+  return (await cellsNotMetQuery(p, limit).execute(db)).rows;
 }
 
 export interface ChildRow {

@@ -1,7 +1,6 @@
 import type { FeatureMessages } from '../../i18n/useMessages';
 
 const vi = {
-  'common.close': 'Đóng',
   'common.yes': 'Có',
   'common.no': 'Không',
   'type.regular': 'Thường kỳ',
@@ -119,7 +118,6 @@ const vi = {
 type Key = keyof typeof vi;
 
 const en: Record<Key, string> = {
-  'common.close': 'Close',
   'common.yes': 'Yes',
   'common.no': 'No',
   'type.regular': 'Regular',
