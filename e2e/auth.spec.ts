@@ -31,7 +31,7 @@ test('the demo accounts fill the sign-in form', async ({ page }, testInfo) => {
   await page.goto('/login');
   const demo = page.getByTestId('demo-accounts');
   await expect(demo.getByRole('heading', { name: 'Tài khoản dùng thử' })).toBeVisible();
-  await expect(demo.getByRole('row')).toHaveCount(9);
+  await expect(demo.getByRole('row')).toHaveCount(10);
   await snap(page, testInfo, 'login');
   await demo.getByRole('row', { name: /tinh\.quanly/ }).click();
   await expect(page.getByLabel('Tên đăng nhập', { exact: true })).toHaveValue('tinh.quanly');

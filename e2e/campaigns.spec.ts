@@ -35,7 +35,7 @@ test.describe('as the provincial manager', () => {
     await expect(links.getByRole('row').filter({ hasText: '04-NQ/TW' })).toContainText('Thực hiện cùng');
     await expect(links.getByRole('row').filter({ hasText: '07-KH/TU' })).toContainText('Được triển khai bởi');
     const themes = page.getByTestId('campaign-themes');
-    await expect(themes.locator('tr.ant-table-row')).toHaveCount(5);
+    await expect(themes.locator('tr.ant-table-row')).toHaveCount(6);
     const theme2019 = themes.getByRole('row').filter({ hasText: '05-CT/TW-2019' });
     await expect(theme2019).toContainText('01/01/2019 – 31/12/2019');
     await expect(theme2019).toContainText('tôn trọng Nhân dân');
@@ -119,7 +119,7 @@ test.describe('on a phone', () => {
     await page.goto('/campaigns');
     await page.getByTestId('campaigns-table').getByRole('link', { name: '05-CT/TW', exact: true }).click();
     await expect(page.getByRole('heading', { name: '05-CT/TW' })).toBeVisible();
-    await expect(page.getByTestId('campaign-themes').locator('tr.ant-table-row')).toHaveCount(5);
+    await expect(page.getByTestId('campaign-themes').locator('tr.ant-table-row')).toHaveCount(6);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(360);
     await snap(page, testInfo, 'campaign-page-phone');
