@@ -127,8 +127,13 @@ test('two bridge points change status and check people in; the board shows it wi
 
   // Check-ins at Đầm Dơi appear on the board.
   const presentBefore = Number((await page.getByTestId('total-present').textContent())!.replace(/\./g, ''));
+  // One at a time: a second click before the roster re-renders would land on the same person.
   await commune.getByRole('button', { name: 'Điểm danh', exact: true }).first().click();
+  await expect(page.getByTestId('total-present')).toHaveText(String(presentBefore + 1));
+  await expect(commune.getByRole('button', { name: 'Hủy điểm danh' })).not.toHaveCount(0);
+  const undoBefore = await commune.getByRole('button', { name: 'Hủy điểm danh' }).count();
   await commune.getByRole('button', { name: 'Điểm danh', exact: true }).first().click();
+  await expect(commune.getByRole('button', { name: 'Hủy điểm danh' })).toHaveCount(undoBefore + 1);
   await expect(page.getByTestId('total-present')).toHaveText(String(presentBefore + 2));
   await expect(await boardRow(page, 'Đảng ủy xã Đầm Dơi')).toContainText(/Đang kết nối\s*2/);
   await page.getByPlaceholder('Lọc theo tên điểm cầu').fill('');
