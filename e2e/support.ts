@@ -55,12 +55,12 @@ export async function setAtDate(page: Page, label: string, ddmmyyyy: string): Pr
 }
 
 /** Picks an option of the open Ant Design select (its accessible list is hidden; the visible one is not a listbox). */
-export async function pickOption(page: Page, text: string | RegExp): Promise<void> {
+export async function pickOption(page: Page, text: string | RegExp, timeout?: number): Promise<void> {
   await page
     .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
     .filter({ hasText: text })
     .first()
-    .click();
+    .click({ timeout });
 }
 
 /**
@@ -80,8 +80,10 @@ export async function choose(
     if (options.search) {
       await select.fill(options.search);
     }
-    await pickOption(page, text);
     try {
+      // A drop-down that closes while its option is still animating in leaves the click waiting for an option that
+      // is gone: bound the wait, and open the select again.
+      await pickOption(page, text, 10_000);
       const shown = typeof text === 'string' ? text : new RegExp(text.source.replace(/^\^/, ''), text.flags);
       await expect(shownIn).toContainText(shown, { timeout: 3_000 });
       return;
