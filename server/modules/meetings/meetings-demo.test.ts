@@ -78,4 +78,20 @@ describe('demo meetings', () => {
     const count = await sql<{ n: number }>`select count(*)::int as n from cell_meeting`.execute(t.database.db);
     expect(count.rows[0].n).toBe(loaded.meetings);
   });
+
+  it('reach the dashboard rollup, every one, at every depth and in both structures', async () => {
+    const db = t.database.db;
+    const rollup = await sql<{ structure: string; depth: number; n: number; theme: number }>`
+      select structure, depth, sum(n)::int as n, (sum(n) filter (where b = 'theme'))::int as theme
+      from stats_rollup where figure = 'meetings' group by structure, depth order by structure, depth`.execute(db);
+    const records = await sql<{ n: number; theme: number }>`
+      select count(*)::int as n, (count(*) filter (where theme_included))::int as theme from cell_meeting`.execute(db);
+    expect(rollup.rows.length).toBeGreaterThan(0);
+    for (const row of rollup.rows) {
+      expect([row.n, row.theme], `${row.structure} depth ${row.depth}`).toEqual([
+        records.rows[0].n,
+        records.rows[0].theme,
+      ]);
+    }
+  });
 });
