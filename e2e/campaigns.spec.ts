@@ -105,8 +105,7 @@ test.describe('as the provincial manager', () => {
 });
 
 test('a commune editor reads the national directive too', async ({ page }) => {
-  await signIn(page, 'xa.nhaplieu', DEMO_PASSWORD);
-  await page.goto('/campaigns');
+  await signIn(page, 'xa.nhaplieu', DEMO_PASSWORD, '/campaigns');
   await expect(page.getByTestId('campaigns-table').getByRole('link', { name: '05-CT/TW', exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Thêm văn bản' })).toHaveCount(0);
 });
@@ -115,8 +114,7 @@ test.describe('on a phone', () => {
   test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 
   test('the campaign page fits 360 px', async ({ page }, testInfo) => {
-    await signIn(page, 'tinh.quanly', DEMO_PASSWORD);
-    await page.goto('/campaigns');
+    await signIn(page, 'tinh.quanly', DEMO_PASSWORD, '/campaigns');
     await page.getByTestId('campaigns-table').getByRole('link', { name: '05-CT/TW', exact: true }).click();
     await expect(page.getByRole('heading', { name: '05-CT/TW' })).toBeVisible();
     await expect(page.getByTestId('campaign-themes').locator('tr.ant-table-row')).toHaveCount(6);

@@ -24,8 +24,7 @@ function csv(rows: string[]): { name: string; mimeType: string; buffer: Buffer }
 }
 
 test('the article’s figures for Tỉnh ủy Cà Mau over 2016-05-15 … 2019-08-20', async ({ page }, testInfo) => {
-  await signIn(page, 'tinh.quanly', DEMO_PASSWORD);
-  await page.goto('/commendations/stats?unit=96&from=2016-05-15&to=2019-08-20');
+  await signIn(page, 'tinh.quanly', DEMO_PASSWORD, '/commendations/stats?unit=96&from=2016-05-15&to=2019-08-20');
   const sentence = page.getByTestId('stats-sentence');
   await expect(sentence).toContainText('Tỉnh ủy Cà Mau, từ 15/05/2016 đến 20/08/2019');
   await expect(sentence).toContainText(
@@ -43,8 +42,7 @@ test('the article’s figures for Tỉnh ủy Cà Mau over 2016-05-15 … 2019-0
 });
 
 test('an editor creates a decision and adds its recipients inline', async ({ page }, testInfo) => {
-  await signIn(page, 'tinh.nhaplieu', DEMO_PASSWORD);
-  await page.goto('/commendations');
+  await signIn(page, 'tinh.nhaplieu', DEMO_PASSWORD, '/commendations');
   await page.getByRole('button', { name: 'Thêm quyết định' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Số, ký hiệu', { exact: true }).fill('301-QĐ/TU');
@@ -143,8 +141,7 @@ test('an import with errors shows every bad cell; a good one changes the counts'
 
 test('the list and a decision fit a 360 px phone screen', async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 360, height: 740 });
-  await signIn(page, 'tinh.quanly', DEMO_PASSWORD);
-  await page.goto('/commendations');
+  await signIn(page, 'tinh.quanly', DEMO_PASSWORD, '/commendations');
   await expect(page.getByTestId('decisions').locator('tr.ant-table-row').first()).toBeVisible();
   await snap(page, testInfo, 'commendations-list-phone');
   await page.getByTestId('decisions').locator('tr.ant-table-row').first().getByRole('link').click();
@@ -155,8 +152,7 @@ test('the list and a decision fit a 360 px phone screen', async ({ page }, testI
 });
 
 test('a large file shows the rows the server has checked while it runs', async ({ page }, testInfo) => {
-  await signIn(page, 'tinh.nhaplieu', DEMO_PASSWORD);
-  await page.goto('/commendations/import');
+  await signIn(page, 'tinh.nhaplieu', DEMO_PASSWORD, '/commendations/import');
   // 40,000 recipients in 2,000 decisions of 20: big enough that the check takes a few seconds.
   const rows: string[] = [];
   for (let decision = 1; decision <= 2_000; decision++) {

@@ -51,8 +51,7 @@ async function openConference(page: Page, title: string) {
 test('the organiser creates a conference, invites every commune under the province, and watches the board', async ({
   page,
 }, testInfo) => {
-  await signIn(page, 'tinh.quanly', DEMO_PASSWORD);
-  await page.goto('/conferences');
+  await signIn(page, 'tinh.quanly', DEMO_PASSWORD, '/conferences');
   await expect(page.getByRole('link', { name: PROVINCIAL })).toBeVisible();
   await page.getByRole('button', { name: 'Tạo hội nghị' }).click();
   const dialog = page.getByRole('dialog');
@@ -185,8 +184,7 @@ test('the check-in page works on a 360 px phone: search, walk-in and head count'
 });
 
 test('afterwards: the drafted attendance paragraph and the news draft are editable', async ({ page }, testInfo) => {
-  await signIn(page, ADMIN.username, ADMIN.password);
-  await page.goto('/conferences');
+  await signIn(page, ADMIN.username, ADMIN.password, '/conferences');
   await page.getByRole('link', { name: /sơ kết 03 năm/ }).click();
   await page.getByRole('link', { name: 'Tỉnh ủy Cà Mau' }).first().click();
   await expect(page.getByTestId('attendance-text')).toHaveValue(

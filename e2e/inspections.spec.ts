@@ -45,8 +45,7 @@ test('an inspection goes from plan to conclusion, and its recommendation to done
   const title = `Kiểm tra việc đưa chuyên đề vào sinh hoạt chi bộ (${stamp})`;
   const recommendation = `Đưa chuyên đề năm 2026 vào sinh hoạt của 100% chi bộ (${stamp})`;
 
-  await signIn(page, 'tinh.quanly', DEMO_PASSWORD);
-  await page.goto('/inspections');
+  await signIn(page, 'tinh.quanly', DEMO_PASSWORD, '/inspections');
   await expect(page.getByRole('heading', { name: 'Kế hoạch kiểm tra, giám sát' })).toBeVisible();
   await page.getByRole('button', { name: 'Lập kế hoạch' }).click();
   await choose(page, 'Đơn vị tiến hành', /^Tỉnh ủy Cà Mau/, 'tinh uy ca mau');
@@ -121,8 +120,7 @@ test('an inspection goes from plan to conclusion, and its recommendation to done
 
   // The commune sees the recommendation in its own list and reports the remediation.
   await page.context().clearCookies();
-  await signIn(page, 'xa.nhaplieu', DEMO_PASSWORD);
-  await page.goto('/inspections/recommendations?view=owner');
+  await signIn(page, 'xa.nhaplieu', DEMO_PASSWORD, '/inspections/recommendations?view=owner');
   await expect(page.getByTestId('recommendations-table').locator('tr.ant-table-row').first()).toBeVisible();
   await snap(page, testInfo, 'inspections-my-recommendations', false);
   await page.getByRole('button', { name: recommendation }).click();
@@ -140,8 +138,7 @@ test('an inspection goes from plan to conclusion, and its recommendation to done
 
   // The province accepts it: done, on time.
   await page.context().clearCookies();
-  await signIn(page, 'tinh.quanly', DEMO_PASSWORD);
-  await page.goto('/inspections/recommendations?view=conducting&status=in_progress');
+  await signIn(page, 'tinh.quanly', DEMO_PASSWORD, '/inspections/recommendations?view=conducting&status=in_progress');
   await page.getByRole('button', { name: recommendation }).click();
   await drawer.getByRole('button', { name: 'Nghiệm thu' }).click();
   await page.getByRole('dialog').last().getByRole('button', { name: 'Nghiệm thu' }).click();
@@ -153,8 +150,7 @@ test('an inspection goes from plan to conclusion, and its recommendation to done
 test('overdue recommendations stand out and come first; the figures add up per unit', async ({ page }, testInfo) => {
   // Three pages and a full-page screenshot: 20 s alone, over a minute on a loaded machine.
   test.setTimeout(120_000);
-  await signIn(page, 'tinh.quanly', DEMO_PASSWORD);
-  await page.goto('/inspections/recommendations?view=all');
+  await signIn(page, 'tinh.quanly', DEMO_PASSWORD, '/inspections/recommendations?view=all');
   const rows = page.getByTestId('recommendations-table').locator('tr.ant-table-row');
   await expect(rows.first().getByTestId('overdue-tag')).toBeVisible();
   await expect(page.getByTestId('recommendations-summary')).toContainText('quá hạn');

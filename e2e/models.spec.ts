@@ -73,8 +73,7 @@ function chooseIn(page: Page, label: string, text: string | RegExp, search?: str
 test('the registry shows cards and a table, counts by status, and finds "Dân vận khéo" without diacritics', async ({
   page,
 }, testInfo) => {
-  await signIn(page, 'tinh.quanly', DEMO_PASSWORD);
-  await page.goto('/models');
+  await signIn(page, 'tinh.quanly', DEMO_PASSWORD, '/models');
   await expect(page.getByRole('heading', { name: 'Mô hình, điển hình và cách làm hay' })).toBeVisible();
   await page.locator('.ant-segmented-item').filter({ hasText: 'Dạng thẻ' }).click();
   await expect(page.getByTestId('model-card').first()).toBeVisible();
@@ -100,8 +99,7 @@ test('a model is registered and goes through its life: proposed → recognised �
   page,
 }, testInfo) => {
   const title = `Mô hình "Dân vận khéo" thử nghiệm ${Date.now()}`;
-  await signIn(page, 'tinh.quanly', DEMO_PASSWORD);
-  await page.goto('/models');
+  await signIn(page, 'tinh.quanly', DEMO_PASSWORD, '/models');
   await page.getByRole('button', { name: 'Đăng ký mô hình' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Tên mô hình').fill(title);
@@ -155,8 +153,7 @@ test('a model is registered and goes through its life: proposed → recognised �
 test('an import file with errors is refused with every bad cell listed; a good one is added', async ({
   page,
 }, testInfo) => {
-  await signIn(page, 'tinh.nhaplieu', DEMO_PASSWORD);
-  await page.goto('/models');
+  await signIn(page, 'tinh.nhaplieu', DEMO_PASSWORD, '/models');
   await page.getByRole('button', { name: 'Nhập từ tệp' }).click();
   const dialog = page.getByRole('dialog');
   const header = 'title,kind,unit_code,field,start_date,status,description,results,campaign_codes,people';
@@ -194,8 +191,7 @@ test.describe('on a phone', () => {
   test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 
   test('the registry and a model page fit 360 px', async ({ page }, testInfo) => {
-    await signIn(page, 'xa.nhaplieu', DEMO_PASSWORD);
-    await page.goto('/models');
+    await signIn(page, 'xa.nhaplieu', DEMO_PASSWORD, '/models');
     await expect(page.getByTestId('model-card').first()).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await listSettled(page);

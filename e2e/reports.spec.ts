@@ -142,8 +142,7 @@ test('a commune reports, the province returns it, the commune resends, the provi
 });
 
 test('the interim review drafted from the records carries the article’s sentence', async ({ page }, testInfo) => {
-  await signIn(page, 'tinh.xem', DEMO_PASSWORD);
-  await page.goto('/reports/interim');
+  await signIn(page, 'tinh.xem', DEMO_PASSWORD, '/reports/interim');
   await expect(page.getByLabel('Đơn vị ban hành (mã)')).toHaveValue('96');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
