@@ -16,7 +16,9 @@ export default defineConfig({
   fullyParallel: false,
   forbidOnly: true,
   retries: 0,
-  timeout: 60_000,
+  // Two cores, and the PostgreSQL pass runs beside these tests (scripts/test.js): room for the longest flows on a
+  // busy machine. A passing test takes what it takes; only a hang waits this long.
+  timeout: 120_000,
   expect: { timeout: 15_000 },
   reporter: [['list'], ['json', { outputFile: '.tmp/playwright-results.json' }]],
   use: {
