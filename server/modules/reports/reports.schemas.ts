@@ -121,12 +121,14 @@ export const templateSchema = z.object({
   indicators: z.array(indicatorSchema),
   obligations: z.array(obligationSchema),
   isActive: z.boolean(),
+  /** Reports opened on the template: once there are any, indicators and parts can be added and renamed only. */
+  submissionCount: z.number().int(),
   version: z.number().int(),
   abilities: z.object({ canManage: z.boolean() }),
 });
 export type Template = z.infer<typeof templateSchema>;
 
-export const templateListSchema = z.object({ items: z.array(templateSchema.omit({ abilities: true })) });
+export const templateListSchema = z.object({ items: z.array(templateSchema) });
 
 export const catalogueSchema = z.object({
   items: z.array(
