@@ -111,7 +111,10 @@ describe('editing a template', () => {
     const breaking = await provinceManager.patch(url, {
       version: template.version,
       sections: DEFAULT_SECTIONS.slice(1),
-      indicators: [{ ...indicators[0], rollUp: 'none' }, { ...indicators[1], valueType: 'integer' }],
+      indicators: [
+        { ...indicators[0], rollUp: 'none' },
+        { ...indicators[1], valueType: 'integer' },
+      ],
     });
     expect(breaking.statusCode).toBe(409);
     expect(breaking.json().code).toBe('INVALID_STATE');
