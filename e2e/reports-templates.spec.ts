@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import JSZip from 'jszip';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { choose, pickOption, signIn, snap } from './support';
 
@@ -84,6 +86,12 @@ test('a provincial manager edits a template, assigns who reports on it and remov
   await expect(tpl.getByText(damDoi)).toHaveCount(0);
   await expect(tpl.getByText(everyCommune)).toBeVisible();
 
+  // Taken out of use, so the communes' and the province's pages open on the demo template again.
+  await tpl.getByRole('button', { name: `Sửa mẫu ${code}` }).click();
+  await page.getByRole('dialog').getByRole('switch', { name: 'Đang dùng' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Đồng ý' }).click();
+  await expect(tpl.locator('.ant-tag').filter({ hasText: 'Ngừng dùng' })).toBeVisible();
+
   // The demo template has reports: what they rely on is locked, and the screen says why.
   const demo = card(page, 'Báo cáo quý thực hiện Chỉ thị 05-CT/TW');
   await demo.getByRole('button', { name: 'Sửa mẫu BC-QUY-CT05' }).click();
@@ -102,4 +110,29 @@ test('a commune editor reads the templates but cannot change them', async ({ pag
   await expect(demo).toBeVisible();
   await expect(demo.getByRole('button', { name: /^Sửa mẫu/ })).toHaveCount(0);
   await expect(demo.getByRole('button', { name: 'Giao nghĩa vụ' })).toHaveCount(0);
+});
+
+test('the province numbers its third-quarter aggregate and the DOCX carries the number', async ({ page }, testInfo) => {
+  await signIn(page, 'tinh.quanly', DEMO_PASSWORD);
+  await page.goto('/reports/review');
+  await expect(page.getByText('Phải báo cáo')).toBeVisible();
+  await pick(page, page.locator('#review-template'), 'Báo cáo quý thực hiện Chỉ thị 05-CT/TW');
+  await pick(page, page.locator('#review-period'), 'Quý III/2026');
+  await page.getByRole('button', { name: 'Cấp số báo cáo tổng hợp' }).click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: 'Cấp số báo cáo tổng hợp' }).click();
+  const issued = page.locator('.ant-tag').filter({ hasText: /^Số \d{2}-BC\/TU, ngày \d{2}\/\d{2}\/\d{4}$/ });
+  await expect(issued).toBeVisible();
+  const symbol = /Số (\d{2}-BC\/TU)/.exec((await issued.textContent())!)![1];
+  await expect(page.getByRole('button', { name: 'Cấp số báo cáo tổng hợp' })).toHaveCount(0);
+  await snap(page, testInfo, 'reports-templates-04-aggregate-numbered');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Tải báo cáo tổng hợp (DOCX)' }).click(),
+  ]);
+  const file = testInfo.outputPath('tong-hop-so.docx');
+  await download.saveAs(file);
+  const zip = await JSZip.loadAsync(fs.readFileSync(file));
+  const xml = await zip.file('word/document.xml')!.async('string');
+  const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map(([, t]) => t).join('');
+  expect(text).toContain(`Số ${symbol}`);
 });
