@@ -70,8 +70,33 @@ async function userIdByName(database: Database, username: string): Promise<strin
 
 const roleOption = () => new Option('--role <role>', 'vai trò').choices(ROLES as unknown as string[]);
 
+/** Commander writes its parsing errors in English; the user reads them in Vietnamese, as every other error. */
+const COMMANDER_ERRORS: [RegExp, string][] = [
+  [/^error: required option '(.+)' not specified/, "Lỗi: thiếu tùy chọn bắt buộc '$1'"],
+  [/^error: option '(.+)' argument missing/, "Lỗi: tùy chọn '$1' thiếu giá trị"],
+  [/^error: unknown option '(.+?)'/, "Lỗi: không có tùy chọn '$1'"],
+  [/^error: unknown command '(.+?)'/, "Lỗi: không có lệnh '$1'"],
+  [/^error: missing required argument '(.+)'/, "Lỗi: thiếu tham số bắt buộc '$1'"],
+  [/^error: too many arguments.*/, 'Lỗi: thừa tham số'],
+  [
+    /^error: option '(.+)' argument '(.*)' is invalid\. Allowed choices are (.+)\./,
+    "Lỗi: giá trị '$2' của tùy chọn '$1' không hợp lệ; chọn một trong: $3.",
+  ],
+];
+
+function vietnameseCommanderError(text: string): string {
+  const line = text.trimEnd();
+  for (const [pattern, replacement] of COMMANDER_ERRORS) {
+    if (pattern.test(line)) {
+      return `${line.replace(pattern, replacement).replace(/\(Did you mean (.+)\?\)/, '(có phải $1?)')}\n`;
+    }
+  }
+  return text;
+}
+
 const program = new Command('lantoa')
   .description('Lan Tỏa — theo dõi việc thực hiện Chỉ thị 05-CT/TW. Cấu hình qua biến môi trường (xem README).')
+  .configureOutput({ outputError: (text, write) => write(vietnameseCommanderError(text)) })
   .showHelpAfterError();
 
 program

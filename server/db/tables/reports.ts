@@ -33,6 +33,8 @@ export interface IssuedDocumentTable {
   subject: string;
   source_kind: string;
   source_id: string | null;
+  /** The period key of an aggregate (its template is source_id). */
+  source_period: ColumnType<string | null, string | null | undefined, string | null>;
   created_by: string | null;
   created_at: Timestamp;
 }

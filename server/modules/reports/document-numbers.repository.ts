@@ -33,6 +33,7 @@ export async function insertIssuedDocument(
     subject: string;
     source_kind: 'submission' | 'aggregate' | 'interim_review';
     source_id: string | null;
+    source_period?: string | null;
     created_by: string | null;
   },
 ): Promise<void> {
@@ -50,5 +51,20 @@ export async function findIssuedNumber(
     .where('doc_type', '=', key.docType)
     .where('term_start', '=', key.termStart)
     .where('number', '=', key.number)
+    .executeTakeFirst();
+}
+
+/** The number an aggregate (reviewing unit × template × period) was given, if any. */
+export async function findAggregateDocument(
+  db: DbOrTrx,
+  key: { issuerUnitId: string; templateId: string; periodKey: string },
+) {
+  return db
+    .selectFrom('issued_document')
+    .select(['number', 'symbol', 'issued_on'])
+    .where('source_kind', '=', 'aggregate')
+    .where('issuer_unit_id', '=', key.issuerUnitId)
+    .where('source_id', '=', key.templateId)
+    .where('source_period', '=', key.periodKey)
     .executeTakeFirst();
 }

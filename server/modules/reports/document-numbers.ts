@@ -13,6 +13,8 @@ export interface IssueNumberInput {
   subject: string;
   sourceKind: 'submission' | 'aggregate' | 'interim_review';
   sourceId: string | null;
+  /** The period of an aggregate, which with its template (`sourceId`) names it. */
+  sourcePeriod?: string;
   /** A number the office already gave the document; otherwise the next of the series. */
   number?: number;
 }
@@ -47,6 +49,7 @@ export async function issueDocumentNumber(
     subject: input.subject,
     source_kind: input.sourceKind,
     source_id: input.sourceId,
+    source_period: input.sourcePeriod ?? null,
     created_by: actor.userId,
   });
   return { number, symbol, termStart: term };

@@ -133,7 +133,8 @@ export async function submissionDocx(db: DbOrTrx, actor: Actor, id: string): Pro
  */
 export async function aggregateDocx(db: DbOrTrx, actor: Actor, query: ReviewQuery): Promise<DocxFile> {
   const { review, template, reviewerRow } = await loadReview(db, actor, query);
-  const date = todayIso();
+  // A numbered aggregate prints its number and the date it was issued; otherwise a blank number and today.
+  const date = review.document?.issuedOn ?? todayIso();
   const ctx = await issuerContext(db, reviewerRow, date);
   const c = review.completeness;
   const late = review.units.filter((u) => u.isLate);
@@ -206,7 +207,7 @@ export async function aggregateDocx(db: DbOrTrx, actor: Actor, query: ReviewQuer
   const data = await buildPartyDocument({
     header: {
       ...ctx.heading,
-      symbol: documentSymbol(null, 'BC', ctx.heading.symbolIssuer),
+      symbol: review.document?.symbol ?? documentSymbol(null, 'BC', ctx.heading.symbolIssuer),
       placeAndDate: placeAndDate(ctx.heading.place, date),
     },
     typeName: 'BÁO CÁO',

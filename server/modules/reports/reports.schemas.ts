@@ -121,12 +121,14 @@ export const templateSchema = z.object({
   indicators: z.array(indicatorSchema),
   obligations: z.array(obligationSchema),
   isActive: z.boolean(),
+  /** Reports opened on the template: once there are any, indicators and parts can be added and renamed only. */
+  submissionCount: z.number().int(),
   version: z.number().int(),
   abilities: z.object({ canManage: z.boolean() }),
 });
 export type Template = z.infer<typeof templateSchema>;
 
-export const templateListSchema = z.object({ items: z.array(templateSchema.omit({ abilities: true })) });
+export const templateListSchema = z.object({ items: z.array(templateSchema) });
 
 export const catalogueSchema = z.object({
   items: z.array(
@@ -307,8 +309,17 @@ export const reviewSchema = z.object({
       ownValue: z.number().nullable(),
     }),
   ),
-  abilities: z.object({ canReview: z.boolean() }),
+  /** The number and date the aggregate was issued with; null while it has none (printed with a blank number). */
+  document: z.object({ symbol: z.string(), issuedOn: z.string() }).nullable(),
+  abilities: z.object({ canReview: z.boolean(), canIssueNumber: z.boolean() }),
 });
 export type Review = z.infer<typeof reviewSchema>;
+
+export const issueAggregateBodySchema = reviewQuerySchema.extend({
+  /** A number the office already gave the aggregate; otherwise the next of the unit's series. */
+  number: z.number().int().positive('Số văn bản là số nguyên dương').optional(),
+});
+
+export const aggregateDocumentSchema = z.object({ number: z.number().int(), symbol: z.string(), issuedOn: z.string() });
 
 export const remindResultSchema = z.object({ units: z.number().int(), notified: z.number().int() });

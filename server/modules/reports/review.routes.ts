@@ -6,7 +6,14 @@ import { sendXlsx } from '../../platform/import/http';
 import { sendDocx } from './http';
 import { buildInterimReview } from './interim-review';
 import { aggregateDocx, aggregateXlsx } from './report-documents';
-import { remindResultSchema, reviewQuerySchema, reviewSchema } from './reports.schemas';
+import { issueAggregateNumber } from './aggregate-number';
+import {
+  aggregateDocumentSchema,
+  issueAggregateBodySchema,
+  remindResultSchema,
+  reviewQuerySchema,
+  reviewSchema,
+} from './reports.schemas';
 import { getReview, remindLateUnits } from './review.service';
 
 const tags = ['reports'];
@@ -40,6 +47,19 @@ export const reviewRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       },
     },
     async (request) => remindLateUnits(db, actorOf(request), request.body),
+  );
+
+  app.post(
+    '/review/number',
+    {
+      schema: {
+        tags,
+        summary: 'Cấp số cho báo cáo tổng hợp (số tiếp theo của loại báo cáo trong nhiệm kỳ, hoặc số đã có)',
+        body: issueAggregateBodySchema,
+        response: { 201: aggregateDocumentSchema },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await issueAggregateNumber(db, actorOf(request), request.body)),
   );
 
   app.get(

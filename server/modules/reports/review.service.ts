@@ -7,8 +7,10 @@ import { recordAudit } from '../../platform/audit';
 import { forbidden, notFound } from '../../platform/errors';
 import { notifyUnitStaff } from '../notifications/notifications.service';
 import { resolveUnit } from '../org-units/org-units.service';
+import { findAggregateDocument } from './aggregate-number';
 import * as repo from './submissions.repository';
-import { computeValues, templatePeriod } from './submissions.service';
+import { computeValues } from './submission-values';
+import { templatePeriod } from './submissions.service';
 import * as templatesRepo from './templates.repository';
 import { loadTemplate } from './templates.service';
 import type { Indicator, Review, ReviewQuery } from './reports.schemas';
@@ -92,7 +94,10 @@ export async function loadReview(db: DbOrTrx, actor: Actor, query: ReviewQuery):
     });
   const submitted = units.filter((u) => u.firstSubmittedAt !== null);
   const approved = submissions.filter((s) => s.status === 'approved');
-  const own = await computeValues(db, actor, template, reviewer, period);
+  const [own, document] = await Promise.all([
+    computeValues(db, actor, template, reviewer, period),
+    findAggregateDocument(db, { reviewerId: reviewer.id, templateId: template.row.id, periodKey: period.key }),
+  ]);
   const review: Review = {
     template: { id: template.row.id, code: template.row.code, name: template.row.name },
     reviewer: { id: reviewer.id, code: reviewer.code, name: reviewer.name },
@@ -116,7 +121,11 @@ export async function loadReview(db: DbOrTrx, actor: Actor, query: ReviewQuery):
         ownValue: typeof ownValue === 'number' ? ownValue : null,
       };
     }),
-    abilities: { canReview: actor.scope.can(reviewer.path, 'manager') },
+    document: document ? { symbol: document.symbol, issuedOn: document.issuedOn } : null,
+    abilities: {
+      canReview: actor.scope.can(reviewer.path, 'manager'),
+      canIssueNumber: !document && actor.scope.can(reviewer.path, 'editor'),
+    },
   };
   return { review, approved, template, reviewerRow: reviewer };
 }

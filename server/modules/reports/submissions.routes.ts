@@ -20,16 +20,9 @@ import {
   updateSubmissionBodySchema,
   versionBodySchema,
 } from './reports.schemas';
-import {
-  compareWithRecords,
-  createSubmission,
-  diffSubmission,
-  draftSubmissionText,
-  getSubmission,
-  listSubmissions,
-  refreshSubmission,
-  updateSubmission,
-} from './submissions.service';
+import { compareWithRecords, draftSubmissionText, refreshSubmission } from './submission-figures';
+import { diffSubmission } from './submission-versions';
+import { createSubmission, getSubmission, listSubmissions, updateSubmission } from './submissions.service';
 import { approveSubmission, returnSubmission, submitSubmission, unlockSubmission } from './submissions-workflow';
 
 const tags = ['reports'];

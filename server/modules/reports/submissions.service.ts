@@ -4,14 +4,12 @@ import { formatDateVi, addDays } from '../../../common/dates';
 import { periodOf, type Period } from '../../../common/report-periods';
 import type { PeriodType, SubmissionStatus } from '../../../common/reports';
 import type { Db, DbOrTrx } from '../../db/connection';
-import type { StoredValue } from '../../db/tables/reports';
 import type { Actor } from '../../platform/access';
 import { recordAudit } from '../../platform/audit';
 import { assertVersion } from '../../platform/concurrency';
 import { AppError, forbidden, notFound, validationFailed, conflict } from '../../platform/errors';
 import { resolveUnit } from '../org-units/org-units.service';
-import { commendationParagraph, inspectionsParagraph, meetingsParagraph, modelsParagraph } from './drafting';
-import { computeFigures, loadSources } from './indicators';
+import { computeValues } from './submission-values';
 import * as repo from './submissions.repository';
 import * as templatesRepo from './templates.repository';
 import { loadTemplate, type LoadedTemplate } from './templates.service';
@@ -21,7 +19,7 @@ export function invalidState(message: string): AppError {
   return new AppError('INVALID_STATE', message);
 }
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
+export const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export function templatePeriod(template: templatesRepo.TemplateRow, key: string, path = 'body.periodKey'): Period {
   const period = periodOf(template.period_type as PeriodType, key, {
@@ -63,24 +61,6 @@ export function toSummary(
     docSymbol: row.doc_symbol,
     version: row.version,
   };
-}
-
-/** The computed indicators of a template for one unit and period, from the records as they are now. */
-export async function computeValues(
-  db: DbOrTrx,
-  actor: Actor,
-  template: LoadedTemplate,
-  unit: { id: string; code: string },
-  period: { from: string; to: string },
-): Promise<Record<string, StoredValue>> {
-  const computed = template.indicators.filter((i) => i.source === 'computed' && i.catalogueCode);
-  const { values } = await computeFigures(
-    db,
-    actor,
-    { unitId: unit.id, unitCode: unit.code, from: period.from, to: period.to, campaignId: template.row.campaign_id },
-    computed.map((i) => i.catalogueCode!),
-  );
-  return Object.fromEntries(computed.map((i) => [i.code, { value: values.get(i.catalogueCode!) ?? null }]));
 }
 
 /** A submission the caller may read (its unit in reach); otherwise 404. */
@@ -350,147 +330,4 @@ export async function updateSubmission(
     });
   });
   return getSubmission(db, actor, id);
-}
-
-/** Fills the computed indicators again from the records as they are now. */
-export async function refreshSubmission(db: Db, actor: Actor, id: string, version: number): Promise<SubmissionDetail> {
-  await db.transaction().execute(async (trx) => {
-    const row = await loadEditable(trx, actor, id, version);
-    const template = await loadTemplate(trx, actor, row.template_id);
-    const computed = await computeValues(
-      trx,
-      actor,
-      template,
-      { id: row.unit_id, code: row.unit_code },
-      { from: row.period_from, to: row.period_to },
-    );
-    await repo.updateSubmission(trx, id, row.version, {
-      values: JSON.stringify({ ...row.values, ...computed }),
-      computed_at: new Date(),
-    });
-    await recordAudit(trx, actor, {
-      action: 'report.submission.refresh',
-      entityType: 'report_submission',
-      entityId: id,
-      unitId: row.unit_id,
-      summary: `Cập nhật số liệu từ dữ liệu cho báo cáo "${row.template_name}" của ${row.unit_name}`,
-      before: Object.fromEntries(Object.keys(computed).map((c) => [c, row.values[c]?.value ?? null])),
-      after: Object.fromEntries(Object.entries(computed).map(([c, v]) => [c, v.value])),
-    });
-  });
-  return getSubmission(db, actor, id);
-}
-
-/**
- * Drafted text for the sections from the records (the results part gets the models and commendation sentences);
- * nothing is saved — the user edits the draft and saves it as the section's text.
- */
-export async function draftSubmissionText(
-  db: DbOrTrx,
-  actor: Actor,
-  id: string,
-): Promise<{ sections: Record<string, string> }> {
-  const row = await loadSubmission(db, actor, id);
-  const template = await loadTemplate(db, actor, row.template_id);
-  const results = await loadSources(
-    db,
-    actor,
-    {
-      unitId: row.unit_id,
-      unitCode: row.unit_code,
-      from: row.period_from,
-      to: row.period_to,
-      campaignId: template.row.campaign_id,
-    },
-    ['commendations.collective', 'models.total', 'meetings.cells', 'inspections.inspections'],
-  );
-  const resultsSection =
-    template.row.sections.find((s) => /kết quả/i.test(s.title)) ?? template.row.sections.find((s) => s.key === 'II');
-  const sections: Record<string, string> = {};
-  if (resultsSection) {
-    const area = row.unit_name.replace(/^(Đảng ủy|Huyện ủy|Thành ủy|Tỉnh ủy|Chi bộ)\s+/, '');
-    const lines = [
-      results.meetings ? meetingsParagraph(results.meetings) : null,
-      results.models ? modelsParagraph(results.models) : null,
-      results.commendations ? commendationParagraph(results.commendations, area) : null,
-      results.inspections ? inspectionsParagraph(results.inspections) : null,
-    ].filter((line): line is string => line !== null);
-    sections[resultsSection.key] = lines.length
-      ? lines.join('\n')
-      : `Trong kỳ (${formatDateVi(row.period_from)} – ${formatDateVi(row.period_to)}) chưa ghi nhận mô hình, khen thưởng.`;
-  }
-  return { sections };
-}
-
-type Snapshot = { values: Record<string, StoredValue>; sections: Record<string, string> };
-
-/** Differences between two versions sent up (or a version and the working copy, `current`). */
-export async function diffSubmission(db: DbOrTrx, actor: Actor, id: string, a: number, b: number | 'current') {
-  const row = await loadSubmission(db, actor, id);
-  const template = await loadTemplate(db, actor, row.template_id);
-  const versions = await repo.listVersions(db, id);
-  const pick = (revision: number | 'current'): Snapshot => {
-    if (revision === 'current') {
-      return { values: row.values, sections: row.sections };
-    }
-    const version = versions.find((v) => v.revision === revision);
-    if (!version) {
-      throw notFound(`Phiên bản ${revision}`);
-    }
-    return version;
-  };
-  const before = pick(a);
-  const after = pick(b);
-  return {
-    from: String(a),
-    to: String(b),
-    indicators: template.indicators
-      .map((i) => ({
-        code: i.code,
-        label: i.label,
-        before: before.values[i.code]?.value ?? null,
-        after: after.values[i.code]?.value ?? null,
-      }))
-      .filter((d) => JSON.stringify(d.before) !== JSON.stringify(d.after)),
-    sections: template.row.sections
-      .map((s) => ({
-        key: s.key,
-        title: s.title,
-        before: before.sections[s.key] ?? '',
-        after: after.sections[s.key] ?? '',
-      }))
-      .filter((d) => d.before !== d.after),
-  };
-}
-
-/**
- * The stored computed figures beside the same figures from today's records: an approved submission is a snapshot,
- * and this shows what has moved since.
- */
-export async function compareWithRecords(db: DbOrTrx, actor: Actor, id: string) {
-  const row = await loadSubmission(db, actor, id);
-  const template = await loadTemplate(db, actor, row.template_id);
-  const today = await computeValues(
-    db,
-    actor,
-    template,
-    { id: row.unit_id, code: row.unit_code },
-    { from: row.period_from, to: row.period_to },
-  );
-  return {
-    computedAt: iso(row.computed_at),
-    items: template.indicators
-      .filter((i) => i.source === 'computed')
-      .map((i) => {
-        const stored = row.values[i.code]?.value ?? null;
-        const now = today[i.code]?.value ?? null;
-        return {
-          code: i.code,
-          label: i.label,
-          stored,
-          today: now,
-          delta: typeof stored === 'number' && typeof now === 'number' ? now - stored : null,
-        };
-      }),
-  };
 }

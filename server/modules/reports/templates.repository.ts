@@ -20,13 +20,16 @@ export interface TemplateRow {
   sections: ReportSectionSpec[];
   is_active: boolean;
   version: number;
+  /** Reports units have opened on the template (any status): they fix what may change in it. */
+  submission_count: number;
 }
 
 function selectTemplates(where: RawBuilder<SqlBool>) {
   return sql<TemplateRow>`
     select t.id, t.code, t.name, t.campaign_id, c.code as campaign_code, t.owner_unit_id, u.code as owner_code,
       u.name as owner_name, u.path::text as owner_path, t.period_type, t.custom_from, t.custom_to, t.deadline_days,
-      t.subject, t.sections, t.is_active, t.version
+      t.subject, t.sections, t.is_active, t.version,
+      (select count(*) from report_submission s where s.template_id = t.id)::int as submission_count
     from report_template t
     join org_unit u on u.id = t.owner_unit_id
     left join campaign c on c.id = t.campaign_id

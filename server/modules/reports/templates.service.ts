@@ -8,6 +8,7 @@ import { assertVersion } from '../../platform/concurrency';
 import { conflict, forbidden, notFound, validationFailed } from '../../platform/errors';
 import { isCampaignVisible } from '../campaigns/campaigns.service';
 import { findCatalogueEntry, INDICATOR_CATALOGUE } from './indicators';
+import { assertChangesKeepSubmissions } from './template-changes';
 import * as repo from './templates.repository';
 import type {
   CreateObligationInput,
@@ -63,6 +64,7 @@ export function toTemplate(loaded: LoadedTemplate, actor: Actor): Template {
       reporter: o.reporter_unit_id ? { id: o.reporter_unit_id, code: o.reporter_code!, name: o.reporter_name! } : null,
     })),
     isActive: row.is_active,
+    submissionCount: row.submission_count,
     version: row.version,
     abilities: { canManage: actor.scope.can(row.owner_path, 'manager') },
   };
@@ -94,22 +96,21 @@ export async function getTemplate(db: DbOrTrx, actor: Actor, id: string): Promis
 }
 
 /** Templates owned in the caller's reach or above it, with their indicators and obligations. */
-export async function listTemplates(db: DbOrTrx, actor: Actor): Promise<{ items: Omit<Template, 'abilities'>[] }> {
+export async function listTemplates(db: DbOrTrx, actor: Actor): Promise<{ items: Template[] }> {
   const rows = await repo.listTemplates(db, actor.scope.sqlContainsOrAbove(sqlOwnerPath, 'viewer'));
   const ids = rows.map((r) => r.id);
   const [indicators, obligations] = await Promise.all([repo.listIndicators(db, ids), repo.listObligations(db, ids)]);
   return {
-    items: rows.map((row) => {
-      const { abilities: _abilities, ...template } = toTemplate(
+    items: rows.map((row) =>
+      toTemplate(
         {
           row,
           indicators: indicators.filter((i) => i.template_id === row.id).map(toIndicator),
           obligations: obligations.filter((o) => o.template_id === row.id),
         },
         actor,
-      );
-      return template;
-    }),
+      ),
+    ),
   };
 }
 
@@ -245,6 +246,11 @@ export async function updateTemplate(db: Db, actor: Actor, id: string, input: Up
     checkIndicators(
       input.indicators ?? loaded.indicators,
       sections.map((s) => s.key),
+    );
+    assertChangesKeepSubmissions(
+      { indicators: loaded.indicators, sections: loaded.row.sections },
+      input,
+      loaded.row.submission_count,
     );
     await repo.updateTemplate(trx, id, loaded.row.version, {
       name: input.name,

@@ -5,6 +5,7 @@ import { ROLL_UP_LABELS } from '../../../common/reports';
 import { useLanguage } from '../../i18n/useLanguage';
 import { useMessages } from '../../i18n/useMessages';
 import { formatDate, formatDateTime } from '../../lib/format';
+import { AggregateNumber } from './AggregateNumber';
 import { downloadUrl, useRemind, useReview, useTemplates } from './api';
 import { reportsMessages } from './messages';
 import { ReportsTabs } from './ReportsTabs';
@@ -117,6 +118,7 @@ export function ReviewPage() {
               {t('review.docx')}
             </Button>
             <Button href={downloadUrl('/reports/review/xlsx', query)}>{t('review.xlsx')}</Button>
+            <AggregateNumber review={data} />
             <span>
               {t('col.due')}: {formatDate(data.dueOn)}
             </span>

@@ -1,17 +1,16 @@
-import { App, Button, Card, Descriptions, List, Select, Space, Tag } from 'antd';
+import { Button, Card, Descriptions, List, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { PERIOD_TYPE_LABELS } from '../../../common/reports';
-import { UNIT_KIND_LABELS } from '../../../common/org-units';
 import { useLanguage } from '../../i18n/useLanguage';
 import { useMessages } from '../../i18n/useMessages';
 import { formatDate } from '../../lib/format';
-import { useAddObligation, useTemplates } from './api';
+import { useTemplates } from './api';
 import { reportsMessages } from './messages';
 import { ReportsTabs } from './ReportsTabs';
+import { TemplateEditModal } from './TemplateEditModal';
 import { TemplateFormModal } from './TemplateFormModal';
+import { TemplateObligations } from './TemplateObligations';
 import type { Template } from './types';
-
-const KINDS = ['district', 'commune', 'grassroots', 'cell', 'agency'] as const;
 
 /** Report templates: period, deadline, parts, indicators, and who reports to whom. */
 export function TemplatesPage() {
@@ -19,6 +18,7 @@ export function TemplatesPage() {
   const { lang } = useLanguage();
   const templates = useTemplates();
   const [isCreating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<Template | null>(null);
   return (
     <>
       <ReportsTabs />
@@ -38,8 +38,16 @@ export function TemplatesPage() {
               <Space wrap>
                 {tpl.name}
                 <Tag>{tpl.code}</Tag>
-                {!tpl.isActive && <Tag color="default">—</Tag>}
+                {!tpl.isActive && <Tag color="default">{t('tpl.inactive')}</Tag>}
+                {tpl.submissionCount > 0 && <Tag color="geekblue">{t('tpl.reports', { n: tpl.submissionCount })}</Tag>}
               </Space>
+            }
+            extra={
+              tpl.abilities.canManage && (
+                <Button onClick={() => setEditing(tpl)} aria-label={`${t('tpl.edit')} ${tpl.code}`}>
+                  {t('tpl.edit')}
+                </Button>
+              )
             }
           >
             <Descriptions
@@ -74,60 +82,12 @@ export function TemplatesPage() {
                 },
               ]}
             />
-            <Obligations template={tpl} />
+            <TemplateObligations template={tpl} />
           </Card>
         )}
       />
       {isCreating && <TemplateFormModal onClose={() => setCreating(false)} />}
+      {editing && <TemplateEditModal key={editing.id} template={editing} onClose={() => setEditing(null)} />}
     </>
-  );
-}
-
-function Obligations({ template }: { template: Template }) {
-  const t = useMessages(reportsMessages);
-  const { lang } = useLanguage();
-  const { message } = App.useApp();
-  const add = useAddObligation();
-  const [kind, setKind] = useState<string>('commune');
-  return (
-    <div style={{ marginTop: 12 }}>
-      <b>{t('tpl.obligations')}</b>
-      <ul>
-        {template.obligations.map((o) => (
-          <li key={o.id}>
-            {o.reporter
-              ? `${o.reporter.name} → ${o.reviewer.name}`
-              : t('tpl.obligationKind', {
-                  kind: (
-                    UNIT_KIND_LABELS[o.unitKind as keyof typeof UNIT_KIND_LABELS]?.[lang] ??
-                    o.unitKind ??
-                    ''
-                  ).toLowerCase(),
-                  reviewer: o.reviewer.name,
-                })}
-          </li>
-        ))}
-      </ul>
-      <Space>
-        {t('tpl.addObligation')}
-        <Select
-          aria-label={t('tpl.addObligation')}
-          value={kind}
-          onChange={setKind}
-          style={{ width: 200 }}
-          options={KINDS.map((k) => ({ value: k, label: UNIT_KIND_LABELS[k][lang] }))}
-        />
-        <Button
-          onClick={() =>
-            add
-              .mutateAsync({ templateId: template.id, reviewerUnitId: template.owner.id, unitKind: kind })
-              .catch((error: Error) => message.error(error.message))
-          }
-          loading={add.isPending}
-        >
-          +
-        </Button>
-      </Space>
-    </div>
   );
 }

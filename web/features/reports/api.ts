@@ -120,6 +120,15 @@ export function useRemind() {
   });
 }
 
+export function useIssueAggregateNumber() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { template: string; period: string; unit: string }) =>
+      api.post<{ number: number; symbol: string; issuedOn: string }>('/reports/review/number', body),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['reports', 'review'] }),
+  });
+}
+
 export function useSaveTemplate() {
   const client = useQueryClient();
   return useMutation({
@@ -128,11 +137,36 @@ export function useSaveTemplate() {
   });
 }
 
+export function useUpdateTemplate() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: { id: string; version: number } & Record<string, unknown>) =>
+      api.patch<Template>(`/reports/templates/${id}`, body),
+    onSuccess: () => client.invalidateQueries({ queryKey: reportKeys.templates }),
+  });
+}
+
 export function useAddObligation() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ templateId, ...body }: { templateId: string; reviewerUnitId: string; unitKind: string }) =>
-      api.post<Template>(`/reports/templates/${templateId}/obligations`, body),
+    mutationFn: ({
+      templateId,
+      ...body
+    }: {
+      templateId: string;
+      reviewerUnitId: string;
+      unitKind?: string;
+      reporterUnitId?: string;
+    }) => api.post<Template>(`/reports/templates/${templateId}/obligations`, body),
+    onSuccess: () => client.invalidateQueries({ queryKey: reportKeys.templates }),
+  });
+}
+
+export function useRemoveObligation() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ templateId, id }: { templateId: string; id: string }) =>
+      api.delete<Template>(`/reports/templates/${templateId}/obligations/${id}`),
     onSuccess: () => client.invalidateQueries({ queryKey: reportKeys.templates }),
   });
 }

@@ -36,8 +36,9 @@ export interface Template {
   indicators: Indicator[];
   obligations: { id: string; reviewer: UnitRef; unitKind: string | null; reporter: UnitRef | null }[];
   isActive: boolean;
+  submissionCount: number;
   version: number;
-  abilities?: { canManage: boolean };
+  abilities: { canManage: boolean };
 }
 
 export interface PeriodRef {
@@ -125,7 +126,8 @@ export interface Review {
     daysLate: number | null;
   }[];
   aggregate: (Indicator & { approvedValue: number | null; approvedCount: number; ownValue: number | null })[];
-  abilities: { canReview: boolean };
+  document: { symbol: string; issuedOn: string } | null;
+  abilities: { canReview: boolean; canIssueNumber: boolean };
 }
 
 export interface CatalogueEntry {
