@@ -56,7 +56,7 @@ export async function exportRecords(
   sheet.addRow([]);
   const headers = [
     'STT',
-    'Ngày',
+    page.dateLabel.vi,
     'Đơn vị (khi ghi nhận)',
     'Đơn vị (cơ cấu hiện nay)',
     ...page.columns.map((c) => c.vi),

@@ -14,6 +14,8 @@ export interface FigureSource {
   from: RawBuilder<unknown>;
   /** The record's date: the period filter and the month series use it. */
   day: RawBuilder<unknown>;
+  /** What that date is, as the record list's heading, when it is not plainly the record's day. */
+  dayLabel?: { vi: string; en: string };
   /** The two dimensions of the breakdown, as text. */
   a: RawBuilder<unknown>;
   b: RawBuilder<unknown>;
@@ -122,6 +124,7 @@ const inspections: FigureSource = {
   from: sql`(select i.*, i.conducting_unit_id as unit_id, coalesce(i.actual_start, i.planned_start) as day
     from inspection i) s`,
   day: sql`s.day`,
+  dayLabel: { vi: 'Ngày bắt đầu', en: 'Start' },
   a: sql`s.kind`,
   b: sql`s.form`,
   aParam: 'inspectionKind',
@@ -157,6 +160,7 @@ function recommendationsSource(today: string): FigureSource {
     id: 'recommendations',
     from: sql`(select r.*, r.owner_unit_id as unit_id from recommendation r) s`,
     day: sql`s.deadline`,
+    dayLabel: { vi: 'Hạn thực hiện', en: 'Deadline' },
     a: sql`s.status`,
     b: sql`case when ${isOverdue} then 'overdue' else 'none' end`,
     pastB: (a) => (a === 'done' ? 'none' : 'overdue'),

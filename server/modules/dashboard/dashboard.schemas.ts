@@ -176,6 +176,8 @@ export const recordsResponseSchema = z.object({
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),
+  /** What the `date` of a row is (the deadline of a recommendation, the start of an inspection). */
+  dateLabel: z.object({ vi: z.string(), en: z.string() }),
   columns: z.array(z.object({ key: z.string(), vi: z.string(), en: z.string(), kind: z.enum(RECORD_COLUMN_KINDS) })),
   rows: z.array(
     z.object({

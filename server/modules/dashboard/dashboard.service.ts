@@ -411,6 +411,7 @@ export async function readRecords(
     to: query.to,
     structure: query.structure as Structure,
     total,
+    dateLabel: source.dayLabel ?? { vi: 'Ngày', en: 'Date' },
     columns: source.columns.map(({ key, vi, en, kind }) => ({ key, vi, en, kind })),
     rows: rows.map((row) => ({
       id: row.id,

@@ -477,6 +477,7 @@ describe('GET /api/v1/stats/overview/records', () => {
     const late = page.rows.find((r) => r.unitName === 'Chi bộ ấp 3');
     expect(late).toMatchObject({ date: '2019-12-31', currentUnitName: 'Đảng ủy xã Mới' });
     expect(late?.values).toMatchObject({ status: 'overdue', category: 'remedy_shortcoming' });
+    expect(page.dateLabel.vi).toBe('Hạn thực hiện');
     expect(late?.link).toMatch(/^\/inspections\/[0-9a-f-]{36}$/);
     const response = await newCommuneViewer.get(`/api/v1/stats/overview/records.xlsx?${query}&overdue=overdue`);
     expect(response.statusCode).toBe(200);
@@ -486,6 +487,7 @@ describe('GET /api/v1/stats/overview/records', () => {
     expect(String(sheet.getCell('A1').value)).toContain('Kiến nghị');
     expect(sheet.rowCount - 4).toBe(2);
     expect(sheet.getRow(5).values).toContain('Quá hạn');
+    expect(sheet.getRow(4).values).toContain('Hạn thực hiện');
     expect((await otherViewer.get(`/api/v1/stats/overview/records.xlsx?${query}`)).statusCode).toBe(404);
   });
 });

@@ -85,6 +85,7 @@ export interface RecordsPage {
   total: number;
   page: number;
   pageSize: number;
+  dateLabel: { vi: string; en: string };
   columns: { key: string; vi: string; en: string; kind: RecordColumnKind }[];
   rows: {
     id: string;
