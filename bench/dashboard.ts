@@ -181,11 +181,21 @@ const scenarios: [string, string][] = [
   ['commune    3 years  recorded', q(commune, LAST_3_YEARS, 'recorded')],
   ['commune    interim  recorded', q(oldCommune, INTERIM, 'recorded')],
 ];
-const counts = await sql<{ units: number; recipients: number; models: number }>`
+const counts = await sql<{
+  units: number;
+  recipients: number;
+  models: number;
+  meetings: number;
+  inspections: number;
+  recommendations: number;
+}>`
   select (select count(*) from org_unit)::int as units, (select count(*) from commendation_recipient)::int as recipients,
-    (select count(*) from model)::int as models`.execute(db);
+    (select count(*) from model)::int as models, (select count(*) from cell_meeting)::int as meetings,
+    (select count(*) from inspection)::int as inspections,
+    (select count(*) from recommendation)::int as recommendations`.execute(db);
+const c = counts.rows[0];
 process.stdout.write(
-  `\nDashboard overview on PostgreSQL: ${counts.rows[0].units} units, ${counts.rows[0].recipients} recipients, ${counts.rows[0].models} models\n` +
+  `\nDashboard overview on PostgreSQL: ${c.units} units, ${c.recipients} recipients, ${c.models} models, ${c.meetings} meetings, ${c.inspections} inspections, ${c.recommendations} recommendations\n` +
     `${RUNS} interleaved rounds, ms; API = real HTTP to the listening app; floor = the endpoint's own SQL through pg; bare = that SQL behind a bare Fastify route\n`,
 );
 process.stdout.write(

@@ -9,15 +9,18 @@ export const STRUCTURE_LABELS: Record<Structure, { vi: string; en: string }> = {
 
 /**
  * Every figure whose records can be listed. A figure counts records; its two dimensions (`a`, `b`) are what the
- * breakdowns and the record-list filters use: commendations by level × recipient type, models by status × field.
+ * breakdowns and the record-list filters use: commendations by level × recipient type, models by status × field,
+ * meetings by type × theme studied, inspections by kind × form, recommendations by status × overdue (as of today).
  */
-export const FIGURES = ['commendations', 'models', 'meetings'] as const;
+export const FIGURES = ['commendations', 'models', 'meetings', 'inspections', 'recommendations'] as const;
 export type FigureId = (typeof FIGURES)[number];
 
 export const FIGURE_LABELS: Record<FigureId, { vi: string; en: string }> = {
   commendations: { vi: 'Tập thể, cá nhân được khen thưởng', en: 'Commended collectives and individuals' },
   models: { vi: 'Mô hình, điển hình, cách làm hay', en: 'Models, examples and good practices' },
   meetings: { vi: 'Buổi sinh hoạt chi bộ', en: 'Cell meetings' },
+  inspections: { vi: 'Cuộc kiểm tra, giám sát', en: 'Inspections and supervisions' },
+  recommendations: { vi: 'Kiến nghị sau kiểm tra, giám sát', en: 'Recommendations of inspections and supervisions' },
 };
 
 /** Kinds of the columns of a record list, so the UI and the XLSX export format each value alike. */
@@ -29,6 +32,11 @@ export const RECORD_COLUMN_KINDS = [
   'modelStatus',
   'modelKind',
   'meetingType',
+  'inspectionKind',
+  'inspectionForm',
+  'inspectionStep',
+  'recommendationStatus',
+  'recommendationCategory',
 ] as const;
 export type RecordColumnKind = (typeof RECORD_COLUMN_KINDS)[number];
 

@@ -146,3 +146,38 @@ test('a commune sees its cells and what it inherited', async ({ page }, testInfo
   expect(Number(recorded.replace(/\./g, ''))).toBeLessThanOrEqual(Number(current.replace(/\./g, '')));
   await snap(page, testInfo, 'dashboard-commune-recorded');
 });
+
+test('inspections and recommendations: each figure opens a list of as many records', async ({ page }, testInfo) => {
+  await signInToDashboard(page, 'tinh.xem');
+  await page.goto('/dashboard?unit=96&period=interim&structure=recorded');
+  await chartsReady(page);
+  const numberOf = async (testId: string) => Number((await page.getByTestId(testId).innerText()).replace(/\./g, ''));
+  const total = await numberOf('figure-inspections-total');
+  expect(total).toBeGreaterThan(0);
+  let cells = 0;
+  for (const kind of ['inspection', 'supervision']) {
+    for (const form of ['thematic', 'regular']) {
+      cells += await numberOf(`figure-inspections-${kind}-${form}`);
+    }
+  }
+  expect(cells).toBe(total);
+  expect(await numberOf('figure-recommendations-total')).toBeGreaterThan(0);
+  await expect(page.getByTestId('card-recommendations')).toContainText('Quá hạn (đến ');
+  await page.getByTestId('card-inspections').scrollIntoViewIfNeeded();
+  await snap(page, testInfo, 'dashboard-inspections', false);
+  for (const testId of ['figure-inspections-total', 'figure-recommendations-total', 'figure-recommendations-overdue']) {
+    const shown = await numberOf(testId);
+    if (shown === 0) {
+      continue;
+    }
+    await page.getByTestId(testId).click();
+    const drawer = page.getByRole('dialog');
+    await expect(drawer.getByTestId('records-total')).toHaveText(`${shown.toLocaleString('vi-VN')} bản ghi`);
+    if (testId === 'figure-recommendations-overdue') {
+      await expect(drawer.getByTestId('records-table')).toContainText('Quá hạn');
+      await snap(page, testInfo, 'dashboard-recommendations-overdue', false);
+    }
+    await page.keyboard.press('Escape');
+    await expect(drawer).toBeHidden();
+  }
+});

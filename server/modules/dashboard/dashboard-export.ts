@@ -39,6 +39,12 @@ export async function exportRecords(
     query.recipientType && recordValueLabel('recipientType', query.recipientType),
     query.status && recordValueLabel('modelStatus', query.status),
     query.field && `lĩnh vực ${query.field}`,
+    query.meetingType && recordValueLabel('meetingType', query.meetingType),
+    query.theme && (query.theme === 'theme' ? 'có học chuyên đề' : 'không học chuyên đề'),
+    query.inspectionKind && recordValueLabel('inspectionKind', query.inspectionKind),
+    query.form && recordValueLabel('inspectionForm', query.form),
+    query.recommendationStatus && recordValueLabel('recommendationStatus', query.recommendationStatus),
+    query.overdue && (query.overdue === 'overdue' ? 'quá hạn' : 'chưa quá hạn'),
   ].filter(Boolean);
   sheet.addRow([`${FIGURE_LABELS[query.figure].vi}${parts.length ? ` — ${parts.join(', ')}` : ''}`]).font = {
     bold: true,
@@ -50,7 +56,7 @@ export async function exportRecords(
   sheet.addRow([]);
   const headers = [
     'STT',
-    'Ngày',
+    page.dateLabel.vi,
     'Đơn vị (khi ghi nhận)',
     'Đơn vị (cơ cấu hiện nay)',
     ...page.columns.map((c) => c.vi),

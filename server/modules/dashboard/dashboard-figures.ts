@@ -1,11 +1,12 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { FigureId, RecordColumnKind } from '../../../common/dashboard';
+import { todayIso } from '../../../common/dates';
 
 /**
  * How one figure reads its records. Every source is a table aliased `s` with a `unit_id` (the unit as it was on the
  * record's date) and a date; the count and the record list of a figure are both built from this one definition
  * and one WHERE clause (dashboard.repository.ts), so the number shown and the rows listed cannot drift apart.
- * Meetings and inspections add entries here.
+ * A record of a source that is not itself keyed by a `unit_id` comes through a subquery that names the unit column so.
  */
 export interface FigureSource {
   id: FigureId;
@@ -13,6 +14,8 @@ export interface FigureSource {
   from: RawBuilder<unknown>;
   /** The record's date: the period filter and the month series use it. */
   day: RawBuilder<unknown>;
+  /** What that date is, as the record list's heading, when it is not plainly the record's day. */
+  dayLabel?: { vi: string; en: string };
   /** The two dimensions of the breakdown, as text. */
   a: RawBuilder<unknown>;
   b: RawBuilder<unknown>;
@@ -23,6 +26,12 @@ export interface FigureSource {
   campaign(campaignId: string): RawBuilder<SqlBool>;
   /** `b` when a campaign is chosen, if it depends on it (a meeting studied the theme of that campaign). */
   bInCampaign?: (campaignId: string) => RawBuilder<unknown>;
+  /**
+   * For a `b` that depends on today (a recommendation is overdue once its deadline has passed), which the rollup
+   * cannot hold: the rollup stores `b = 'none'`, and a rollup month wholly before today's month gets `pastB(a)`, a
+   * month after it keeps 'none'; today's month is read from the records (dashboard.service.ts `countFigureRows`).
+   */
+  pastB?: (a: string) => string;
   /** Columns of the record list (joins in `listJoins`), after the date and the unit columns every list has. */
   columns: { key: string; vi: string; en: string; kind: RecordColumnKind; expr: RawBuilder<unknown> }[];
   listJoins: RawBuilder<unknown>;
@@ -106,4 +115,92 @@ const meetings: FigureSource = {
   link: (id) => `/meetings/${id}`,
 };
 
-export const FIGURE_SOURCES: Record<FigureId, FigureSource> = { commendations, models, meetings };
+/**
+ * Inspections and supervisions, placed at the conducting committee and dated by their actual start (else the planned
+ * one), as the inspections module's statistics count them: a = inspection or supervision, b = thematic or regular.
+ */
+const inspections: FigureSource = {
+  id: 'inspections',
+  from: sql`(select i.*, i.conducting_unit_id as unit_id, coalesce(i.actual_start, i.planned_start) as day
+    from inspection i) s`,
+  day: sql`s.day`,
+  dayLabel: { vi: 'Ngày bắt đầu', en: 'Start' },
+  a: sql`s.kind`,
+  b: sql`s.form`,
+  aParam: 'inspectionKind',
+  bParam: 'form',
+  campaign: (id) => sql<SqlBool>`s.campaign_id = ${id}`,
+  columns: [
+    { key: 'title', vi: 'Tên cuộc', en: 'Title', kind: 'text', expr: sql`s.title` },
+    { key: 'kind', vi: 'Loại', en: 'Kind', kind: 'inspectionKind', expr: sql`s.kind` },
+    { key: 'form', vi: 'Hình thức', en: 'Form', kind: 'inspectionForm', expr: sql`s.form` },
+    { key: 'step', vi: 'Bước', en: 'Step', kind: 'inspectionStep', expr: sql`s.step` },
+    {
+      key: 'conclusion',
+      vi: 'Thông báo kết luận',
+      en: 'Conclusion notice',
+      kind: 'text',
+      expr: sql`s.conclusion_number`,
+    },
+  ],
+  listJoins: sql``,
+  linkId: sql`s.id`,
+  link: (id) => `/inspections/${id}`,
+};
+
+/**
+ * Recommendations of inspections and supervisions, placed at the unit that must act on them and dated by their
+ * deadline (the period holds the recommendations due in it): a = status, b = overdue or not as of `today` — open or
+ * in progress with the deadline before today. The deadline lies within the period, so this is also "before the
+ * period's end or today, whichever is earlier". Never stored: the rollup keeps the status only (`pastB`).
+ */
+function recommendationsSource(today: string): FigureSource {
+  const isOverdue = sql<SqlBool>`(s.status <> 'done' and s.deadline < ${today}::date)`;
+  return {
+    id: 'recommendations',
+    from: sql`(select r.*, r.owner_unit_id as unit_id from recommendation r) s`,
+    day: sql`s.deadline`,
+    dayLabel: { vi: 'Hạn thực hiện', en: 'Deadline' },
+    a: sql`s.status`,
+    b: sql`case when ${isOverdue} then 'overdue' else 'none' end`,
+    pastB: (a) => (a === 'done' ? 'none' : 'overdue'),
+    aParam: 'status',
+    bParam: 'overdue',
+    campaign: (id) =>
+      sql<SqlBool>`exists (select 1 from inspection ci where ci.id = s.inspection_id and ci.campaign_id = ${id})`,
+    columns: [
+      { key: 'text', vi: 'Nội dung kiến nghị', en: 'Recommendation', kind: 'text', expr: sql`s.text` },
+      {
+        key: 'category',
+        vi: 'Loại',
+        en: 'Category',
+        kind: 'recommendationCategory',
+        expr: sql`s.category`,
+      },
+      {
+        key: 'status',
+        vi: 'Tình trạng',
+        en: 'Status',
+        kind: 'recommendationStatus',
+        expr: sql`case when ${isOverdue} then 'overdue' else s.status end`,
+      },
+      { key: 'doneOn', vi: 'Ngày hoàn thành', en: 'Done on', kind: 'date', expr: sql`s.done_on::text` },
+      { key: 'inspection', vi: 'Cuộc kiểm tra, giám sát', en: 'Inspection', kind: 'text', expr: sql`ri.title` },
+    ],
+    listJoins: sql`join inspection ri on ri.id = s.inspection_id`,
+    linkId: sql`s.inspection_id`,
+    link: (id) => `/inspections/${id}`,
+  };
+}
+
+export const FIGURE_SOURCES: Record<Exclude<FigureId, 'recommendations'>, FigureSource> = {
+  commendations,
+  models,
+  meetings,
+  inspections,
+};
+
+/** The source of a figure; the overdue split of recommendations is as of `today` (Vietnam's date by default). */
+export function figureSource(figure: FigureId, today: string = todayIso()): FigureSource {
+  return figure === 'recommendations' ? recommendationsSource(today) : FIGURE_SOURCES[figure];
+}

@@ -88,3 +88,79 @@ export async function addModel(
   }
   return row.id;
 }
+
+export interface RecommendationSpec {
+  ownerId: string;
+  deadline: string;
+  status?: 'open' | 'in_progress' | 'done';
+}
+
+/**
+ * One inspection (or supervision) conducted by `conductingId`, planned to start on `plannedStart` (and actually
+ * started on `actualStart` when given), in an approved plan of its own, with its recommendations; returns the ids.
+ */
+export async function addInspection(
+  db: DbOrTrx,
+  options: {
+    conductingId: string;
+    plannedStart: string;
+    actualStart?: string;
+    kind?: 'inspection' | 'supervision';
+    form?: 'thematic' | 'regular';
+    campaignId?: string | null;
+  },
+  recommendations: RecommendationSpec[] = [],
+): Promise<{ id: string; recommendationIds: string[] }> {
+  const year = Number(options.plannedStart.slice(0, 4));
+  const plan = await db
+    .insertInto('inspection_plan')
+    .values({
+      unit_id: options.conductingId,
+      year,
+      title: `Kế hoạch kiểm tra, giám sát năm ${year}`,
+      status: 'approved',
+      approved_on: `${year}-01-01`,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const kind = options.kind ?? 'inspection';
+  const title = `${kind === 'inspection' ? 'Kiểm tra' : 'Giám sát'} thử ${crypto.randomBytes(2).toString('hex')}`;
+  const inspection = await db
+    .insertInto('inspection')
+    .values({
+      plan_id: plan.id,
+      kind,
+      form: options.form ?? 'thematic',
+      campaign_id: options.campaignId ?? null,
+      title,
+      conducting_unit_id: options.conductingId,
+      planned_start: options.plannedStart,
+      planned_end:
+        options.actualStart && options.actualStart > options.plannedStart ? options.actualStart : options.plannedStart,
+      actual_start: options.actualStart ?? null,
+      step: options.actualStart ? 'conduct' : 'prepare',
+      search_key: foldVietnamese(title),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (recommendations.length === 0) {
+    return { id: inspection.id, recommendationIds: [] };
+  }
+  const rows = await db
+    .insertInto('recommendation')
+    .values(
+      recommendations.map((r, i) => ({
+        inspection_id: inspection.id,
+        text: `Kiến nghị thử ${i + 1}`,
+        category: 'remedy_shortcoming',
+        owner_unit_id: r.ownerId,
+        deadline: r.deadline,
+        status: r.status ?? 'open',
+        done_on: r.status === 'done' ? r.deadline : null,
+        sort_order: i,
+      })),
+    )
+    .returning('id')
+    .execute();
+  return { id: inspection.id, recommendationIds: rows.map((r) => r.id) };
+}

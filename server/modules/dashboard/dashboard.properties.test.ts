@@ -8,7 +8,7 @@ import { Scope, type Actor } from '../../platform/access';
 import { SeededRandom } from '../demo/random';
 import { createUnitsBulk, recordReorganisation } from '../org-units/org-units.service';
 import { createTestContext, type TestContext } from '../../test/harness';
-import { addDecision, addModel } from './dashboard.fixtures';
+import { addDecision, addInspection, addModel } from './dashboard.fixtures';
 import * as repo from './dashboard.repository';
 import { countFigureRows, getOverview, listRecords } from './dashboard.service';
 
@@ -36,7 +36,7 @@ interface Unit {
 
 const CHILD_KIND: Partial<Record<UnitKind, UnitKind>> = { central: 'province', province: 'commune', commune: 'cell' };
 const FIRST = '2015-01-01';
-const FIGURE_IDS: FigureId[] = ['commendations', 'models', 'meetings'];
+const FIGURE_IDS: FigureId[] = ['commendations', 'models', 'meetings', 'inspections', 'recommendations'];
 
 /** A figure's total in the overview (meetings: regular and thematic together). */
 const totalOf = (o: Awaited<ReturnType<typeof getOverview>>, figure: FigureId) =>
@@ -78,7 +78,7 @@ async function buildWorld(db: DbOrTrx, seed: number) {
   grow(root, FIRST);
   await insertUnits(db, units);
 
-  const records = { commendations: 0, models: 0, meetings: 0 };
+  const records = { commendations: 0, models: 0, meetings: 0, inspections: 0, recommendations: 0 };
   const regularMonths = new Set<string>();
   const addRecords = async (count: number, from: string, to: string) => {
     const alive = units.filter((u) => u.validFrom <= from && (u.validTo === null || u.validTo >= to));
@@ -91,6 +91,26 @@ async function buildWorld(db: DbOrTrx, seed: number) {
         await sql`insert into cell_meeting (unit_id, meeting_date, type, theme_included, members_on_roll, present)
           values (${unit.id}, ${date}::date, ${isRegular ? 'regular' : 'thematic'}, false, 10, 8)`.execute(db);
         records.meetings += 1;
+      } else if (random.chance(0.3)) {
+        // Deadlines run past today, so that the overdue split meets the rollup's months before, in and after today's.
+        const owners = Array.from({ length: random.int(0, 3) }, () => random.pick(alive));
+        await addInspection(
+          db,
+          {
+            conductingId: unit.id,
+            plannedStart: date,
+            actualStart: random.chance(0.5) ? random.date(date, to) : undefined,
+            kind: random.pick(['inspection', 'supervision']),
+            form: random.pick(['thematic', 'regular']),
+          },
+          owners.map((owner) => ({
+            ownerId: owner.id,
+            deadline: random.date(date, PERIOD.to),
+            status: random.pick(['open', 'in_progress', 'done']),
+          })),
+        );
+        records.inspections += 1;
+        records.recommendations += owners.length;
       } else if (random.chance(0.6)) {
         const n = random.int(1, 3);
         await addDecision(
@@ -293,12 +313,14 @@ describe('dashboard properties (fast-check)', () => {
               pageSize: 200,
             });
             const ids = page.rows.map((r) => r.id);
-            const table =
-              figure === 'commendations'
-                ? sql`commendation_recipient`
-                : figure === 'models'
-                  ? sql`model`
-                  : sql`cell_meeting`;
+            const tables: Record<FigureId, ReturnType<typeof sql>> = {
+              commendations: sql`commendation_recipient`,
+              models: sql`model`,
+              meetings: sql`cell_meeting`,
+              inspections: sql`(select id, conducting_unit_id as unit_id from inspection)`,
+              recommendations: sql`(select id, owner_unit_id as unit_id from recommendation)`,
+            };
+            const table = tables[figure];
             const placed = await sql<{ id: string; path: string; current_path: string }>`
               select s.id, m.path::text as path, m.current_path::text as current_path from ${table} s
               join org_unit_current m on m.unit_id = s.unit_id where s.id = any(${sql.val(ids)}::uuid[])`.execute(db);

@@ -14,6 +14,8 @@ export interface FigureFilter {
   scope: RawBuilder<SqlBool>;
   /** Day ranges within [from, to] to read instead of the whole period (the partial months around the rollup's). */
   ranges?: [string, string][];
+  /** The day a time-dependent part (an overdue recommendation) is judged on; Vietnam's today by default. */
+  today?: string;
 }
 
 export interface FigurePart {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { COMMENDATION_LEVELS, RECIPIENT_TYPES } from '../../../common/commendations';
 import { FIGURES, RECORD_COLUMN_KINDS, STRUCTURES } from '../../../common/dashboard';
+import { INSPECTION_FORMS, INSPECTION_KINDS, RECOMMENDATION_STATUSES } from '../../../common/inspections';
 import { MEETING_TYPES } from '../../../common/meetings';
 import { MODEL_STATUSES } from '../../../common/models';
 import { UNIT_KINDS } from '../../../common/org-units';
@@ -77,6 +78,41 @@ export const overviewResponseSchema = z.object({
     regularShare: z.number().nullable(),
     themeShare: z.number().nullable(),
   }),
+  /** Inspections and supervisions conducted in the subtree, started in the period, by kind × form. */
+  inspections: z.object({
+    total: z.number().int(),
+    byKind: z.object(
+      Object.fromEntries(
+        INSPECTION_KINDS.map((k) => [
+          k,
+          z.object(
+            Object.fromEntries(INSPECTION_FORMS.map((f) => [f, z.number().int()])) as Record<
+              (typeof INSPECTION_FORMS)[number],
+              z.ZodNumber
+            >,
+          ),
+        ]),
+      ) as Record<
+        (typeof INSPECTION_KINDS)[number],
+        z.ZodObject<Record<(typeof INSPECTION_FORMS)[number], z.ZodNumber>>
+      >,
+    ),
+  }),
+  /**
+   * Recommendations owned by units of the subtree with their deadline in the period, by status; `overdue`: open or in
+   * progress with the deadline before `asOf` (today).
+   */
+  recommendations: z.object({
+    total: z.number().int(),
+    byStatus: z.object(
+      Object.fromEntries(RECOMMENDATION_STATUSES.map((s) => [s, z.number().int()])) as Record<
+        (typeof RECOMMENDATION_STATUSES)[number],
+        z.ZodNumber
+      >,
+    ),
+    overdue: z.number().int(),
+    asOf: z.string(),
+  }),
   /** Each child of the unit in the chosen structure, with its figures; their sum plus `own` is the unit's figure. */
   children: z.array(z.object({ unit: unitSchema, counts: figureCountsSchema, meetings: meetingSharesSchema })),
   /** Records of the unit itself (below no child). */
@@ -102,6 +138,21 @@ export const recordsQuerySchema = overviewQuerySchema.extend({
     .enum(MEETING_TYPES, { message: 'Loại sinh hoạt phải là regular (thường kỳ) hoặc thematic (chuyên đề)' })
     .optional(),
   theme: z.enum(['theme', 'none'], { message: 'theme phải là theme (có học chuyên đề) hoặc none' }).optional(),
+  inspectionKind: z
+    .enum(INSPECTION_KINDS, { message: 'Loại phải là inspection (kiểm tra) hoặc supervision (giám sát)' })
+    .optional(),
+  form: z
+    .enum(INSPECTION_FORMS, { message: 'Hình thức phải là thematic (chuyên đề) hoặc regular (thường xuyên)' })
+    .optional(),
+  recommendationStatus: z
+    .enum(RECOMMENDATION_STATUSES, {
+      message:
+        'Tình trạng kiến nghị phải là open (chưa thực hiện), in_progress (đang thực hiện) hoặc done (hoàn thành)',
+    })
+    .optional(),
+  overdue: z
+    .enum(['overdue', 'none'], { message: 'overdue phải là overdue (quá hạn) hoặc none (chưa quá hạn)' })
+    .optional(),
   page: z.coerce
     .number({ message: 'Trang phải là số' })
     .int('Trang phải là số nguyên')
@@ -125,6 +176,8 @@ export const recordsResponseSchema = z.object({
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),
+  /** What the `date` of a row is (the deadline of a recommendation, the start of an inspection). */
+  dateLabel: z.object({ vi: z.string(), en: z.string() }),
   columns: z.array(z.object({ key: z.string(), vi: z.string(), en: z.string(), kind: z.enum(RECORD_COLUMN_KINDS) })),
   rows: z.array(
     z.object({

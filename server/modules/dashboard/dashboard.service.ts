@@ -1,7 +1,15 @@
 import { sql } from 'kysely';
 import { COMMENDATION_LEVELS, type CommendationLevel, type RecipientType } from '../../../common/commendations';
 import { FIGURES, type FigureId, type Structure } from '../../../common/dashboard';
-import { formatDateVi } from '../../../common/dates';
+import { formatDateVi, todayIso } from '../../../common/dates';
+import {
+  INSPECTION_FORMS,
+  INSPECTION_KINDS,
+  RECOMMENDATION_STATUSES,
+  type InspectionForm,
+  type InspectionKind,
+  type RecommendationStatus,
+} from '../../../common/inspections';
 import { MODEL_STATUSES, type ModelStatus } from '../../../common/models';
 import type { UnitKind } from '../../../common/org-units';
 import { compareVietnamese } from '../../../common/text';
@@ -10,7 +18,7 @@ import type { Actor } from '../../platform/access';
 import { notFound, validationFailed } from '../../platform/errors';
 import { findCampaignRef } from '../commendations/commendations-rules';
 import { findModelField, listModelFields } from '../models/model-fields.service';
-import { FIGURE_SOURCES } from './dashboard-figures';
+import { figureSource } from './dashboard-figures';
 import * as repo from './dashboard.repository';
 import type {
   FigureCounts,
@@ -86,7 +94,9 @@ function previousMonth(day: string): string {
 /**
  * A figure's counts (by child × a × b, and by month). The national and provincial dashboards without a campaign
  * read whole months from the rollup and the partial edge months from the records; everything else reads the
- * records. `useRollup: false` forces the records (the tests compare both).
+ * records. `useRollup: false` forces the records (the tests compare both). A figure whose `b` depends on today
+ * (`pastB`) reads the rollup's months before today's month and after it separately, and today's month from the
+ * records.
  */
 export async function countFigureRows(
   db: DbOrTrx,
@@ -94,14 +104,34 @@ export async function countFigureRows(
   filter: repo.FigureFilter,
   options: { useRollup: boolean },
 ): Promise<repo.FigureCountRow[]> {
-  const source = FIGURE_SOURCES[figure];
+  const source = figureSource(figure, filter.today);
   const plan = splitPeriod(filter.from, filter.to);
   if (!options.useRollup || !plan.months || filter.campaignId || filter.unitPath.split('.').length > 2) {
     return repo.countFigure(db, source, filter);
   }
-  const rolled = await repo.countFigureRollup(db, figure, filter, plan.months[0], plan.months[1]);
-  const edges = plan.edges.length > 0 ? await repo.countFigure(db, source, { ...filter, ranges: plan.edges }) : [];
-  return [...rolled, ...edges];
+  const [first, last] = plan.months;
+  const rolled: repo.FigureCountRow[] = [];
+  const edges = [...plan.edges];
+  const pastB = source.pastB;
+  if (pastB) {
+    const thisMonth = `${(filter.today ?? todayIso()).slice(0, 7)}-01`;
+    const before = `${previousMonth(thisMonth)}-01`;
+    const after = `${nextMonth(thisMonth)}-01`;
+    if (first <= before) {
+      const rows = await repo.countFigureRollup(db, figure, filter, first, before < last ? before : last);
+      rolled.push(...rows.map((row) => ({ ...row, b: pastB(row.a!) })));
+    }
+    if (after <= last) {
+      rolled.push(...(await repo.countFigureRollup(db, figure, filter, after > first ? after : first, last)));
+    }
+    if (first <= thisMonth && thisMonth <= last) {
+      edges.push([thisMonth, lastDayOf(thisMonth.slice(0, 7))]);
+    }
+  } else {
+    rolled.push(...(await repo.countFigureRollup(db, figure, filter, first, last)));
+  }
+  const edgeRows = edges.length > 0 ? await repo.countFigure(db, source, { ...filter, ranges: edges }) : [];
+  return [...rolled, ...edgeRows];
 }
 
 interface Resolved {
@@ -150,6 +180,7 @@ async function resolveQuery(db: DbOrTrx, actor: Actor, query: OverviewQuery): Pr
       unitPath: unit.path,
       structure: query.structure,
       scope: actor.scope.sqlContains(sql`m.path`, 'viewer'),
+      today: todayIso(),
     },
   };
 }
@@ -179,6 +210,8 @@ export async function getOverview(db: DbOrTrx, actor: Actor, query: OverviewQuer
   const commendationRows = await countFigureRows(db, 'commendations', filter, { useRollup });
   const modelRows = await countFigureRows(db, 'models', filter, { useRollup });
   const meetingRows = await countFigureRows(db, 'meetings', filter, { useRollup });
+  const inspectionRows = await countFigureRows(db, 'inspections', filter, { useRollup });
+  const recommendationRows = await countFigureRows(db, 'recommendations', filter, { useRollup });
   const cellMonths = await repo.countCellMonths(db, filter);
   const [children, ancestors, fields] = await Promise.all([
     repo.listChildren(db, unit.id, filter),
@@ -227,6 +260,30 @@ export async function getOverview(db: DbOrTrx, actor: Actor, query: OverviewQuer
       byStatus[row.a as ModelStatus] += row.n;
       byField.set(row.b!, (byField.get(row.b!) ?? 0) + row.n);
       modelTotal += row.n;
+    }
+  }
+  const byKind = Object.fromEntries(
+    INSPECTION_KINDS.map((kind) => [kind, Object.fromEntries(INSPECTION_FORMS.map((form) => [form, 0]))]),
+  ) as Record<InspectionKind, Record<InspectionForm, number>>;
+  let inspectionTotal = 0;
+  for (const row of inspectionRows) {
+    tally('inspections', row);
+    if (row.by_month === 0) {
+      byKind[row.a as InspectionKind][row.b as InspectionForm] += row.n;
+      inspectionTotal += row.n;
+    }
+  }
+  const byRecommendationStatus = Object.fromEntries(RECOMMENDATION_STATUSES.map((s) => [s, 0])) as Record<
+    RecommendationStatus,
+    number
+  >;
+  const recommendations = { total: 0, overdue: 0 };
+  for (const row of recommendationRows) {
+    tally('recommendations', row);
+    if (row.by_month === 0) {
+      byRecommendationStatus[row.a as RecommendationStatus] += row.n;
+      recommendations.total += row.n;
+      recommendations.overdue += row.b === 'overdue' ? row.n : 0;
     }
   }
   // Meetings: the cell-months expected, held (a regular meeting) and with the theme, overall, per child and month.
@@ -315,6 +372,8 @@ export async function getOverview(db: DbOrTrx, actor: Actor, query: OverviewQuer
       regularShare: share(meetings.regular, meetings.cellMonthsExpected),
       themeShare: share(meetings.themeIncluded, meetings.cellMonthsExpected),
     },
+    inspections: { total: inspectionTotal, byKind },
+    recommendations: { ...recommendations, byStatus: byRecommendationStatus, asOf: filter.today ?? todayIso() },
     children: children
       .map((child) => ({
         unit: toUnit(child),
@@ -342,7 +401,7 @@ export async function readRecords(
   page: { limit: number; offset: number },
 ) {
   const { unit, filter } = await resolveQuery(db, actor, query);
-  const source = FIGURE_SOURCES[query.figure];
+  const source = figureSource(query.figure, filter.today);
   const part = await partOf(db, query);
   const { total, rows } = await repo.listFigureRecords(db, source, filter, part, page);
   return {
@@ -352,6 +411,7 @@ export async function readRecords(
     to: query.to,
     structure: query.structure as Structure,
     total,
+    dateLabel: source.dayLabel ?? { vi: 'Ngày', en: 'Date' },
     columns: source.columns.map(({ key, vi, en, kind }) => ({ key, vi, en, kind })),
     rows: rows.map((row) => ({
       id: row.id,
@@ -366,14 +426,31 @@ export async function readRecords(
   };
 }
 
+/** Every query parameter that narrows a record list to a part of one figure. */
+const PART_PARAMS = [
+  'level',
+  'recipientType',
+  'status',
+  'field',
+  'meetingType',
+  'theme',
+  'inspectionKind',
+  'form',
+  'recommendationStatus',
+  'overdue',
+] as const;
+type PartParam = (typeof PART_PARAMS)[number];
+
 /** The part of the breakdown a record list is narrowed to; a filter of another figure is refused. */
 async function partOf(db: DbOrTrx, query: Omit<RecordsQuery, 'page' | 'pageSize'>): Promise<repo.FigurePart> {
-  const foreign: Record<FigureId, ('level' | 'recipientType' | 'status' | 'field' | 'meetingType' | 'theme')[]> = {
-    commendations: ['status', 'field', 'meetingType', 'theme'],
-    models: ['level', 'recipientType', 'meetingType', 'theme'],
-    meetings: ['level', 'recipientType', 'status', 'field'],
+  const own: Record<FigureId, PartParam[]> = {
+    commendations: ['level', 'recipientType'],
+    models: ['status', 'field'],
+    meetings: ['meetingType', 'theme'],
+    inspections: ['inspectionKind', 'form'],
+    recommendations: ['recommendationStatus', 'overdue'],
   };
-  for (const key of foreign[query.figure]) {
+  for (const key of PART_PARAMS.filter((p) => !own[query.figure].includes(p))) {
     if (query[key] !== undefined) {
       throw invalid(`query.${key}`, `Bộ lọc "${key}" không áp dụng cho chỉ tiêu ${query.figure}.`);
     }
@@ -383,6 +460,12 @@ async function partOf(db: DbOrTrx, query: Omit<RecordsQuery, 'page' | 'pageSize'
   }
   if (query.figure === 'meetings') {
     return { a: query.meetingType, b: query.theme };
+  }
+  if (query.figure === 'inspections') {
+    return { a: query.inspectionKind, b: query.form };
+  }
+  if (query.figure === 'recommendations') {
+    return { a: query.recommendationStatus, b: query.overdue };
   }
   let field: string | undefined;
   if (query.field) {

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUnit, createUser, linkUnits, signedIn, type TestUnit } from '../../test/factories';
 import { client, createTestContext, signIn, type Client, type TestContext } from '../../test/harness';
 import { createCampaign } from '../models/models.fixtures';
-import { addDecision, addModel } from './dashboard.fixtures';
+import { addDays, todayIso } from '../../../common/dates';
+import { addDecision, addInspection, addModel } from './dashboard.fixtures';
 import type { Overview, RecordsPage } from './dashboard.schemas';
 
 let t: TestContext;
@@ -15,6 +16,9 @@ let newCommuneViewer: Client;
 let otherViewer: Client;
 
 const ALL = 'from=2016-01-01&to=2026-12-31';
+/** Reaches deadlines years ahead, whatever today is (overdue is judged on today). */
+const WIDE = 'from=2016-01-01&to=2035-12-31';
+const TODAY = todayIso();
 
 /**
  * A province that merged on 1/7/2025: old province P1 with district D (communes K1, K2 and their cells) closed on
@@ -75,6 +79,24 @@ beforeAll(async () => {
   });
   await addModel(db, { unitId: n1.id, startedOn: '2026-01-15', status: 'proposed', field: 'culture' });
   await addModel(db, { unitId: otherCommune.id, startedOn: '2019-02-01', status: 'replicated', field: 'economy' });
+  // The district inspected its communes in 2019 (started late): one recommendation done, one left open (overdue).
+  await addInspection(
+    db,
+    { conductingId: d.id, plannedStart: '2019-03-25', actualStart: '2019-04-10', campaignId: campaign.id },
+    [
+      { ownerId: k1.id, deadline: '2019-09-30', status: 'done' },
+      { ownerId: cell3.id, deadline: '2019-12-31', status: 'open' },
+    ],
+  );
+  // The new commune supervised its cell this year: due yesterday (overdue), today (not yet), and years ahead.
+  await addInspection(db, { conductingId: n.id, plannedStart: '2026-03-01', kind: 'supervision', form: 'regular' }, [
+    { ownerId: n1.id, deadline: addDays(TODAY, -1), status: 'in_progress' },
+    { ownerId: n1.id, deadline: TODAY, status: 'open' },
+    { ownerId: n1.id, deadline: '2034-06-30', status: 'open' },
+  ]);
+  await addInspection(db, { conductingId: other.id, plannedStart: '2019-05-05' }, [
+    { ownerId: otherCommune.id, deadline: '2019-08-31', status: 'done' },
+  ]);
 
   centralViewer = await signedIn(t.app, db, central, 'viewer');
   newProvinceViewer = await signedIn(t.app, db, p2, 'viewer');
@@ -92,12 +114,12 @@ async function overview(as: Client, query: string): Promise<Overview> {
   return response.json() as Overview;
 }
 
-const childTotal = (o: Overview, code: string, figure: 'commendations' | 'models' = 'commendations') =>
+const childTotal = (o: Overview, code: string, figure: keyof Overview['own'] = 'commendations') =>
   o.children.find((c) => c.unit.code === code)?.counts[figure];
 
 /** The unit's figure is the sum over its children plus its own records, and the month series adds up to it too. */
 function expectConserved(o: Overview) {
-  for (const figure of ['commendations', 'models'] as const) {
+  for (const figure of ['commendations', 'models', 'inspections', 'recommendations'] as const) {
     const sum = o.children.reduce((s, c) => s + c.counts[figure], 0) + o.own[figure];
     expect(sum).toBe(o[figure].total);
     expect(o.series.reduce((s, m) => s + m.counts[figure], 0)).toBe(o[figure].total);
@@ -143,6 +165,77 @@ describe('GET /api/v1/stats/overview', () => {
     expect(current.children.map((c) => c.unit.code).sort()).toEqual([u.p2.code, u.other.code].sort());
     expectConserved(recorded);
     expectConserved(current);
+  });
+
+  it('counts inspections by kind and form, recommendations by status, and those overdue as of today', async () => {
+    const old = await overview(centralViewer, `unit=${u.p1.id}&${ALL}&structure=recorded`);
+    expect(old.inspections.total).toBe(1);
+    expect(old.inspections.byKind.inspection).toEqual({ thematic: 1, regular: 0 });
+    expect(old.recommendations).toMatchObject({ total: 2, overdue: 1, byStatus: { open: 1, in_progress: 0, done: 1 } });
+    expect(old.recommendations.asOf).toBe(TODAY);
+    // Dated by the actual start: April, not March.
+    expect(old.series.find((m) => m.month === '2019-04')?.counts.inspections).toBe(1);
+    expectConserved(old);
+
+    // Today's structure: the district's inspection comes to the province itself, its communes' recommendations to
+    // the new commune. The rollup (province level) and the records (commune level) judge overdue alike.
+    // (The central viewer reaches every record placed there, so the province is read from the rollup; the province's
+    // own viewer does not reach the old province's units, so it is read from the records — and must agree.)
+    const province = await overview(centralViewer, `unit=${u.p2.id}&${WIDE}&structure=current`);
+    const fromRecords = await overview(newProvinceViewer, `unit=${u.p2.id}&${WIDE}&structure=current`);
+    expect(fromRecords.inspections).toEqual(province.inspections);
+    expect(fromRecords.recommendations).toEqual(province.recommendations);
+    expect(province.inspections.total).toBe(2);
+    expect(province.inspections.byKind.supervision.regular).toBe(1);
+    expect(province.own.inspections).toBe(1);
+    expect(province.recommendations).toMatchObject({ total: 5, overdue: 2 });
+    expect(province.recommendations.byStatus).toEqual({ open: 3, in_progress: 1, done: 1 });
+    expect(childTotal(province, u.n.code, 'recommendations')).toBe(5);
+    expectConserved(province);
+    const commune = await overview(newCommuneViewer, `unit=${u.n.id}&${WIDE}&structure=current`);
+    expect(commune.recommendations).toMatchObject({ total: 5, overdue: 2 });
+    expect(commune.inspections.total).toBe(1);
+
+    // The same totals nationally in either structure; the campaign narrows to the district's inspection.
+    const recorded = await overview(centralViewer, `unit=${u.central.id}&${WIDE}&structure=recorded`);
+    const current = await overview(centralViewer, `unit=${u.central.id}&${WIDE}&structure=current`);
+    expect(recorded.inspections.total).toBe(3);
+    expect(recorded.recommendations).toMatchObject({ total: 6, overdue: 2 });
+    expect(current.inspections).toEqual(recorded.inspections);
+    expect(current.recommendations).toEqual(recorded.recommendations);
+    const campaign = await overview(
+      centralViewer,
+      `unit=${u.central.id}&${WIDE}&campaign=${encodeURIComponent(campaignCode)}`,
+    );
+    expect(campaign.inspections.total).toBe(1);
+    expect(campaign.recommendations).toMatchObject({ total: 2, overdue: 1 });
+  });
+
+  it('shows a recommendation done or an inspection started just before the request', async () => {
+    const db = t.database.db;
+    const query = `unit=${u.p2.id}&${WIDE}&structure=current`;
+    const before = await overview(centralViewer, query);
+    const { id, recommendationIds } = await addInspection(db, { conductingId: u.n.id, plannedStart: '2026-05-02' }, [
+      { ownerId: u.n1.id, deadline: '2026-06-30' },
+    ]);
+    const added = await overview(centralViewer, query);
+    expect(added.inspections.total).toBe(before.inspections.total + 1);
+    expect(added.recommendations.overdue).toBe(before.recommendations.overdue + 1);
+    await db
+      .updateTable('recommendation')
+      .set({ status: 'done', done_on: '2026-06-20' })
+      .where('id', '=', recommendationIds[0])
+      .execute();
+    await db.updateTable('inspection').set({ actual_start: '2026-06-01' }).where('id', '=', id).execute();
+    const after = await overview(centralViewer, query);
+    expect(after.recommendations.overdue).toBe(before.recommendations.overdue);
+    expect(after.recommendations.byStatus.done).toBe(before.recommendations.byStatus.done + 1);
+    expect(after.series.find((m) => m.month === '2026-06')?.counts.inspections).toBe(
+      (before.series.find((m) => m.month === '2026-06')?.counts.inspections ?? 0) + 1,
+    );
+    await db.deleteFrom('recommendation').where('id', '=', recommendationIds[0]).execute();
+    await db.deleteFrom('inspection').where('id', '=', id).execute();
+    expect((await overview(centralViewer, query)).recommendations).toEqual(before.recommendations);
   });
 
   it('works for a dissolved district in the years it existed, found by its code', async () => {
@@ -284,6 +377,23 @@ describe('GET /api/v1/stats/overview/records', () => {
           for (const [status, n] of Object.entries(o.models.byStatus)) {
             expect((await records(centralViewer, `${base}&figure=models&status=${status}`)).total).toBe(n);
           }
+          expect((await records(centralViewer, `${base}&figure=inspections`)).total).toBe(o.inspections.total);
+          for (const [kind, forms] of Object.entries(o.inspections.byKind)) {
+            for (const [form, n] of Object.entries(forms)) {
+              const page = await records(
+                centralViewer,
+                `${base}&figure=inspections&inspectionKind=${kind}&form=${form}`,
+              );
+              expect(page.total).toBe(n);
+            }
+          }
+          for (const [status, n] of Object.entries(o.recommendations.byStatus)) {
+            const page = await records(centralViewer, `${base}&figure=recommendations&recommendationStatus=${status}`);
+            expect(page.total).toBe(n);
+          }
+          const overdue = await records(centralViewer, `${base}&figure=recommendations&overdue=overdue`);
+          expect(overdue.total).toBe(o.recommendations.overdue);
+          expect(overdue.rows.every((r) => r.values.status === 'overdue')).toBe(true);
         }
       }
     }
@@ -320,6 +430,19 @@ describe('GET /api/v1/stats/overview/records', () => {
     );
     expect(unknown.statusCode).toBe(400);
     expect(JSON.stringify(unknown.json().details)).toContain('Chỉ tiêu phải là');
+    const kind = await centralViewer.get(
+      `/api/v1/stats/overview/records?unit=${u.central.id}&${ALL}&figure=inspections&level=province`,
+    );
+    expect(kind.json().details[0].path).toBe('query.level');
+    const overdue = await centralViewer.get(
+      `/api/v1/stats/overview/records?unit=${u.central.id}&${ALL}&figure=models&overdue=overdue`,
+    );
+    expect(overdue.json().details[0].path).toBe('query.overdue');
+    const status = await centralViewer.get(
+      `/api/v1/stats/overview/records?unit=${u.central.id}&${ALL}&figure=recommendations&recommendationStatus=x`,
+    );
+    expect(status.statusCode).toBe(400);
+    expect(JSON.stringify(status.json().details)).toContain('Tình trạng kiến nghị phải là');
     const field = await centralViewer.get(
       `/api/v1/stats/overview/records?unit=${u.central.id}&${ALL}&figure=models&field=khong`,
     );
@@ -345,5 +468,26 @@ describe('GET /api/v1/stats/overview/records', () => {
     expect(names).toHaveLength(page.total);
     expect(names.sort()).toEqual(page.rows.map((r) => r.values.name).sort());
     expect(sheet.getRow(5).getCell(7).value).toMatch(/^Cấp /);
+  });
+
+  it('lists and exports the recommendations of a unit with the overdue ones named so, linked to the inspection', async () => {
+    const query = `unit=${u.n.id}&${WIDE}&structure=current&figure=recommendations`;
+    const page = await records(newCommuneViewer, `${query}&pageSize=200`);
+    expect(page.total).toBe(5);
+    const late = page.rows.find((r) => r.unitName === 'Chi bộ ấp 3');
+    expect(late).toMatchObject({ date: '2019-12-31', currentUnitName: 'Đảng ủy xã Mới' });
+    expect(late?.values).toMatchObject({ status: 'overdue', category: 'remedy_shortcoming' });
+    expect(page.dateLabel.vi).toBe('Hạn thực hiện');
+    expect(late?.link).toMatch(/^\/inspections\/[0-9a-f-]{36}$/);
+    const response = await newCommuneViewer.get(`/api/v1/stats/overview/records.xlsx?${query}&overdue=overdue`);
+    expect(response.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    expect(String(sheet.getCell('A1').value)).toContain('Kiến nghị');
+    expect(sheet.rowCount - 4).toBe(2);
+    expect(sheet.getRow(5).values).toContain('Quá hạn');
+    expect(sheet.getRow(4).values).toContain('Hạn thực hiện');
+    expect((await otherViewer.get(`/api/v1/stats/overview/records.xlsx?${query}`)).statusCode).toBe(404);
   });
 });

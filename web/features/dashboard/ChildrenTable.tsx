@@ -12,7 +12,7 @@ interface Props {
   hrefOf: (unit: DashboardUnit) => string;
 }
 
-type SortKey = 'name' | 'commendations' | 'models' | 'regularShare';
+type SortKey = 'name' | 'commendations' | 'models' | 'inspections' | 'recommendations' | 'regularShare';
 
 /**
  * The children with their figures, ranked (click a heading to rank by it); a click on a unit opens the same dashboard
@@ -49,6 +49,8 @@ export function ChildrenTable({ overview: o, onDrill, hrefOf }: Props) {
       </td>
       <td className="number">{formatNumber(counts.commendations)}</td>
       <td className="number">{formatNumber(counts.models)}</td>
+      <td className="number">{formatNumber(counts.inspections)}</td>
+      <td className="number">{formatNumber(counts.recommendations)}</td>
     </>
   );
   return (
@@ -69,6 +71,8 @@ export function ChildrenTable({ overview: o, onDrill, hrefOf }: Props) {
               {heading('regularShare', t('series.regularShare'))}
               {heading('commendations', t('series.commendations'))}
               {heading('models', t('series.models'))}
+              {heading('inspections', t('series.inspections'))}
+              {heading('recommendations', t('series.recommendations'))}
             </tr>
           </thead>
           <tbody>
@@ -91,7 +95,7 @@ export function ChildrenTable({ overview: o, onDrill, hrefOf }: Props) {
                 {cells(child.counts, child.meetings)}
               </tr>
             ))}
-            {o.own.commendations + o.own.models > 0 && (
+            {o.own.commendations + o.own.models + o.own.inspections + o.own.recommendations > 0 && (
               <tr>
                 <td>
                   <Typography.Text italic>{t('children.own', { unit: o.unit.name })}</Typography.Text>

@@ -5,6 +5,7 @@ import { MODEL_STATUSES, MODEL_STATUS_LABELS } from '../../../common/models';
 import { useLanguage } from '../../i18n/useLanguage';
 import { useMessages } from '../../i18n/useMessages';
 import { FigureLink } from './FigureLink';
+import { InspectionCards } from './InspectionCards';
 import { formatNumber, formatShare } from './format';
 import { messages } from './messages';
 import type { FigurePart, Overview } from './types';
@@ -30,7 +31,10 @@ interface Props {
   onOpen: (part: FigurePart) => void;
 }
 
-/** The headline figures: commendations by level × collective/individual, models by status; every number opens its records. */
+/**
+ * The headline figures: meetings, commendations by level × collective/individual, models by status, inspections and
+ * recommendations; every number opens its records.
+ */
 export function HeadlineCards({ overview: o, onOpen }: Props) {
   const t = useMessages(messages);
   const { lang } = useLanguage();
@@ -202,6 +206,7 @@ export function HeadlineCards({ overview: o, onOpen }: Props) {
           </Flex>
         </Card>
       </Col>
+      <InspectionCards overview={o} onOpen={onOpen} />
     </Row>
   );
 }

@@ -69,7 +69,12 @@ export function RecordsDrawer({ query, part, onClose }: Props) {
             onChange: setPage,
           }}
           columns={[
-            { title: t('records.date'), dataIndex: 'date', render: (date: string) => formatDate(date), width: 110 },
+            {
+              title: data ? data.dateLabel[lang] : t('records.date'),
+              dataIndex: 'date',
+              render: (date: string) => formatDate(date),
+              width: 110,
+            },
             ...(data?.columns ?? []).map((column) => ({
               title: lang === 'vi' ? column.vi : column.en,
               key: column.key,

@@ -29,6 +29,10 @@ function recordsParams(query: OverviewQuery, part: FigurePart) {
     field: part.field,
     meetingType: part.meetingType,
     theme: part.theme,
+    inspectionKind: part.inspectionKind,
+    form: part.form,
+    recommendationStatus: part.recommendationStatus,
+    overdue: part.overdue,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { CommendationLevel, RecipientType } from '../../../common/commendations';
 import type { FigureId, RecordColumnKind, Structure } from '../../../common/dashboard';
+import type { InspectionForm, InspectionKind, RecommendationStatus } from '../../../common/inspections';
 import type { ModelStatus } from '../../../common/models';
 import type { UnitKind } from '../../../common/org-units';
 
@@ -38,6 +39,9 @@ export interface Overview {
     byField: { id: string; code: string; nameVi: string; nameEn: string; count: number }[];
   };
   meetings: MeetingShares & { thematic: number; regularShare: number | null; themeShare: number | null };
+  inspections: { total: number; byKind: Record<InspectionKind, Record<InspectionForm, number>> };
+  /** Due in the period; `overdue`: open or in progress with the deadline before `asOf` (today). */
+  recommendations: { total: number; byStatus: Record<RecommendationStatus, number>; overdue: number; asOf: string };
   children: { unit: DashboardUnit; counts: FigureCounts; meetings: MeetingShares }[];
   own: FigureCounts;
   series: { month: string; counts: FigureCounts; meetings: MeetingShares }[];
@@ -67,6 +71,10 @@ export interface FigurePart {
   field?: string;
   meetingType?: 'regular' | 'thematic';
   theme?: 'theme' | 'none';
+  inspectionKind?: InspectionKind;
+  form?: InspectionForm;
+  recommendationStatus?: RecommendationStatus;
+  overdue?: 'overdue' | 'none';
   /** What the list is of, for its title. */
   label: string;
 }
@@ -77,6 +85,7 @@ export interface RecordsPage {
   total: number;
   page: number;
   pageSize: number;
+  dateLabel: { vi: string; en: string };
   columns: { key: string; vi: string; en: string; kind: RecordColumnKind }[];
   rows: {
     id: string;
