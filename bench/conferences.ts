@@ -10,6 +10,8 @@
  * `pg` directly (800 logical clients on a pool of 10, the server's pool size), and a bare Fastify route in a child
  * process answering the same number of clients. Of the 800 viewers, `--recorders` (default 100) parse every message
  * and time it; the others read and discard the stream (the server still writes to all 800).
+ *
+ * `BENCH_CPU_PROF=/some/dir` writes the server process's CPU profile there (open it in Chrome's DevTools).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -338,8 +340,9 @@ async function main() {
 
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lantoa-bench-conf-'));
+  const profileDir = process.env.BENCH_CPU_PROF;
   const server = await startChild(
-    ['bin/lantoa.js', 'serve'],
+    [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), 'bin/lantoa.js', 'serve'],
     {
       DATABASE_URL: dbUrl,
       PORT: String(port),
