@@ -22,7 +22,10 @@ export interface BoardEvent {
 export const NOTIFY_CHANNEL = 'lantoa_conference';
 /** Events of one conference are gathered this long and sent as one message, so a burst stays one repaint. */
 export const DEFAULT_FLUSH_MS = 200;
+const FLUSH_MS_PER_VIEWER = 0.5;
+const MAX_FLUSH_MS = 600;
 const HISTORY_SIZE = 300;
+const PUBLISH_GATHER_MS = 50;
 /** NOTIFY payloads stop at 8,000 bytes; this leaves room for the envelope. */
 const NOTIFY_BUDGET = 7_500;
 const HEARTBEAT_MS = 15_000;
@@ -146,6 +149,10 @@ export class ConferenceHub {
   /** Sends the outbox in as few NOTIFYs as fit PostgreSQL's 8,000-byte payload, one statement, until it is empty. */
   private async publish(): Promise<void> {
     while (this.outbox.length > 0) {
+      // Gather a little first: each NOTIFY is a write to the socket, and a check-in morning commits hundreds a second.
+      if (!this.closed) {
+        await new Promise((resolve) => setTimeout(resolve, PUBLISH_GATHER_MS));
+      }
       const events = this.outbox;
       this.outbox = [];
       const payloads: string[] = [];
@@ -193,7 +200,11 @@ export class ConferenceHub {
   private receive(event: BoardEvent): void {
     let pending = this.pending.get(event.conferenceId);
     if (!pending) {
-      const timer = setTimeout(() => this.flush(event.conferenceId), this.flushMs);
+      // Each flush is one socket write per viewer: with hundreds of viewers the window widens (800 viewers: 400 ms),
+      // so the fan-out does not starve the writes it reports on.
+      const viewers = this.viewers.get(event.conferenceId)?.size ?? 0;
+      const delay = Math.max(this.flushMs, Math.min(MAX_FLUSH_MS, viewers * FLUSH_MS_PER_VIEWER));
+      const timer = setTimeout(() => this.flush(event.conferenceId), delay);
       pending = { bridges: new Map(), reload: false, seq: 0, timer };
       this.pending.set(event.conferenceId, pending);
     }
