@@ -22,8 +22,6 @@ export interface BoardEvent {
 export const NOTIFY_CHANNEL = 'lantoa_conference';
 /** Events of one conference are gathered this long and sent as one message, so a burst stays one repaint. */
 export const DEFAULT_FLUSH_MS = 200;
-const FLUSH_MS_PER_VIEWER = 0.5;
-const MAX_FLUSH_MS = 600;
 const HISTORY_SIZE = 300;
 const PUBLISH_GATHER_MS = 50;
 /** NOTIFY payloads stop at 8,000 bytes; this leaves room for the envelope. */
@@ -200,11 +198,7 @@ export class ConferenceHub {
   private receive(event: BoardEvent): void {
     let pending = this.pending.get(event.conferenceId);
     if (!pending) {
-      // Each flush is one socket write per viewer: with hundreds of viewers the window widens (800 viewers: 400 ms),
-      // so the fan-out does not starve the writes it reports on.
-      const viewers = this.viewers.get(event.conferenceId)?.size ?? 0;
-      const delay = Math.max(this.flushMs, Math.min(MAX_FLUSH_MS, viewers * FLUSH_MS_PER_VIEWER));
-      const timer = setTimeout(() => this.flush(event.conferenceId), delay);
+      const timer = setTimeout(() => this.flush(event.conferenceId), this.flushMs);
       pending = { bridges: new Map(), reload: false, seq: 0, timer };
       this.pending.set(event.conferenceId, pending);
     }
