@@ -195,3 +195,34 @@ test('afterwards: the drafted attendance paragraph and the news draft are editab
   await expect(page.getByTestId('news-text')).toHaveValue(/^Sáng ngày 20\/8\/2019, Tỉnh ủy Cà Mau tổ chức/);
   await snap(page, testInfo, 'conferences-afterwards');
 });
+
+test('the administrator adds, renames and retires an attendee category', async ({ page }, testInfo) => {
+  await signIn(page, ADMIN.username, ADMIN.password);
+  await page.goto('/conferences');
+  await page.getByRole('button', { name: 'Thành phần tham dự' }).click();
+  await expect(page.getByRole('heading', { name: 'Thành phần tham dự' })).toBeVisible();
+  await page.getByRole('button', { name: 'Thêm thành phần' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Tên (tiếng Việt)').fill('Đại biểu khách mời');
+  await dialog.getByLabel('Tên tiếng Anh').fill('Invited guests');
+  await dialog.getByLabel('Mã').fill('khach_moi');
+  await dialog.getByRole('button', { name: 'Lưu' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('.ant-table-row').filter({ hasText: 'Đại biểu khách mời' })).toContainText('Đang dùng');
+
+  await page
+    .locator('.ant-table-row')
+    .filter({ hasText: 'Đại biểu khách mời' })
+    .getByRole('button', { name: 'Sửa' })
+    .click();
+  await dialog.getByLabel('Tên (tiếng Việt)').fill('Đại biểu khách mời của Tỉnh ủy');
+  await dialog.getByRole('button', { name: 'Lưu' }).click();
+  await expect(dialog).toBeHidden();
+  const row = page.locator('.ant-table-row').filter({ hasText: 'Đại biểu khách mời của Tỉnh ủy' });
+  await row.getByRole('button', { name: 'Ngừng dùng' }).click();
+  await expect(row).toContainText('Đã ngừng dùng');
+  await expect(row.getByRole('button', { name: 'Dùng lại' })).toBeVisible();
+  // The click scrolled the page; a full-page shot from there draws the sticky header mid-page.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await snap(page, testInfo, 'conferences-categories');
+});

@@ -6,6 +6,7 @@ import type { Actor } from '../../platform/access';
 import { recordAudit } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import { hashPassword, verifyPassword } from '../../platform/auth/passwords';
+import { invalidateSessions } from '../../platform/auth/session-cache';
 import { createSession, deleteUserSessions, type SessionUser } from '../../platform/auth/sessions';
 import { getSetting } from '../../platform/settings';
 import * as repo from './auth.repository';
@@ -135,6 +136,7 @@ export async function changeOwnPassword(
       summary: `${user.username} đổi mật khẩu`,
     });
   });
+  invalidateSessions();
 }
 
 /** Lifts the sign-in lock-out of a name (after an administrator resets its password). */

@@ -158,3 +158,32 @@ describe('platform', () => {
     expect(response.statusCode).toBe(401);
   });
 });
+
+describe('sessions held for a few seconds in the process', () => {
+  it('refuses a revoked session and applies a changed scope on the very next request', async () => {
+    const managerUser = await createUser(t.database.db, tree.province, 'manager');
+    const manager = await signIn(t.app, managerUser.username, managerUser.password);
+    const user = await createUser(t.database.db, tree.commune, 'editor');
+    const session = await signIn(t.app, user.username, user.password);
+    const province = `/api/v1/org-units/${tree.province.id}`;
+    // Each first look is cached; the change must still show at once.
+    expect((await session.get(province)).statusCode).toBe(404);
+    const granted = await manager.post(`/api/v1/users/${user.id}/grants`, { unitId: tree.province.id, role: 'viewer' });
+    expect(granted.statusCode).toBe(201);
+    expect((await session.get(province)).statusCode).toBe(200);
+    const revoked = await manager.delete(`/api/v1/users/${user.id}/grants/${granted.json().grant.id}`);
+    expect(revoked.statusCode).toBe(204);
+    expect((await session.get(province)).statusCode).toBe(404);
+
+    expect((await session.get('/api/v1/auth/me')).statusCode).toBe(200);
+    const reset = await manager.request({ method: 'POST', url: `/api/v1/users/${user.id}/reset-password` });
+    expect(reset.statusCode).toBe(200);
+    expect((await session.get('/api/v1/auth/me')).statusCode).toBe(401);
+
+    const other = await createUser(t.database.db, tree.commune, 'viewer');
+    const otherSession = await signIn(t.app, other.username, other.password);
+    expect((await otherSession.get('/api/v1/auth/me')).statusCode).toBe(200);
+    expect((await manager.patch(`/api/v1/users/${other.id}`, { isDisabled: true, version: 1 })).statusCode).toBe(200);
+    expect((await otherSession.get('/api/v1/auth/me')).statusCode).toBe(401);
+  });
+});

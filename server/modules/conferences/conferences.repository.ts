@@ -384,34 +384,60 @@ export interface CheckInRow {
   b_checked_in_count: number | null;
   b_head_count: number | null;
   b_version: number | null;
+  b_seq: number | null;
 }
 
 /**
- * A check-in in one statement: the person (locked), their check-in when not yet checked in, and the point's counter
- * moved by one in the same statement — the hot path of a conference morning.
+ * A check-in in one statement, the hot path of a conference morning: the point (only when `canEdit` holds for it or
+ * for the organising unit), the person (locked), their check-in when not yet checked in, the point's counter moved
+ * by one, the board event's id (taken under the point's row lock, so a later id is a later state) and the audit
+ * entry, all or nothing. No row: the point is out of reach, or nobody of that point matches; the caller tells which.
+ * The audit row carries what `recordAudit` would write.
  */
 export async function checkInOne(
   db: DbOrTrx,
-  bridgeId: string,
-  match: { token: string } | { attendeeId: string },
-  userId: string | null,
+  target: {
+    conferenceId: string;
+    bridgeId: string;
+    match: { token: string } | { attendeeId: string };
+    canEdit: (pathColumn: RawBuilder<unknown>) => RawBuilder<SqlBool>;
+  },
+  audit: { userId: string | null; requestId: string | null; ip: string | null; summarySuffix: string },
 ): Promise<CheckInRow | undefined> {
+  const { match } = target;
   const condition = 'token' in match ? sql`a.token = ${match.token}` : sql`a.id = ${match.attendeeId}`;
   const result = await sql<CheckInRow>`
-    with target as (
+    with point as (
+      select b.id, b.unit_id, u.name as unit_name
+      from conference_bridge b
+      join org_unit u on u.id = b.unit_id
+      join conference c on c.id = b.conference_id
+      join org_unit cu on cu.id = c.unit_id
+      where b.id = ${target.bridgeId} and b.conference_id = ${target.conferenceId}
+        and (${target.canEdit(sql`u.path`)} or ${target.canEdit(sql`cu.path`)})
+    ), target as (
       select a.id, a.bridge_id, a.full_name, a.position, a.organisation, a.category_id, a.is_walk_in, a.checked_in_at,
              a.version, a.token, k.code as category_code, k.name_vi as category_name, k.sort_order as category_order
-      from conference_attendee a left join conference_roster_category k on k.id = a.category_id
-      where a.bridge_id = ${bridgeId} and ${condition}
+      from conference_attendee a
+      join point on point.id = a.bridge_id
+      left join conference_roster_category k on k.id = a.category_id
+      where ${condition}
       for update of a
     ), changed as (
-      update conference_attendee a set checked_in_at = now(), checked_in_by = ${userId}, updated_at = now()
+      update conference_attendee a set checked_in_at = now(), checked_in_by = ${audit.userId}, updated_at = now()
       from target where a.id = target.id and target.checked_in_at is null
       returning a.id, a.checked_in_at
     ), bumped as (
       update conference_bridge set checked_in_count = checked_in_count + 1
-      where id = ${bridgeId} and exists (select 1 from changed)
-      returning place, status, status_at, problem_note, expected_attendance, checked_in_count, head_count, version
+      where id = ${target.bridgeId} and exists (select 1 from changed)
+      returning place, status, status_at, problem_note, expected_attendance, checked_in_count, head_count, version,
+                nextval('conference_event_seq')::int as seq
+    ), audited as (
+      insert into audit_log (user_id, action, entity_type, entity_id, unit_id, summary, request_id, ip)
+      select ${audit.userId}::uuid, 'conference.attendee.check_in', 'conference_attendee', changed.id::text,
+             point.unit_id, 'Điểm danh tại điểm cầu ' || point.unit_name || ': ' || target.full_name
+             || ${audit.summarySuffix}, ${audit.requestId}, ${audit.ip}
+      from changed, point, target
     )
     select target.id, target.bridge_id, target.full_name, target.position, target.organisation, target.category_id,
            target.is_walk_in, coalesce(changed.checked_in_at, target.checked_in_at) as checked_in_at, target.version,
@@ -419,7 +445,8 @@ export async function checkInOne(
            changed.id is not null as is_new,
            bumped.place as b_place, bumped.status as b_status, bumped.status_at as b_status_at,
            bumped.problem_note as b_problem_note, bumped.expected_attendance as b_expected_attendance,
-           bumped.checked_in_count as b_checked_in_count, bumped.head_count as b_head_count, bumped.version as b_version
+           bumped.checked_in_count as b_checked_in_count, bumped.head_count as b_head_count, bumped.version as b_version,
+           bumped.seq as b_seq
     from target left join changed on true left join bumped on true`.execute(db);
   return result.rows[0];
 }

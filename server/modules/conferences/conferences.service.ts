@@ -919,7 +919,9 @@ export async function deleteAttendee(
 
 /**
  * Checks one person in (by the QR token on their invitation, or by id after a name search). A second scan answers
- * the first time and changes nothing. The point's counter moves in the same transaction, and the boards hear of it.
+ * the first time and changes nothing. One statement checks the caller's reach, checks the person in, moves the
+ * point's counter and writes the audit entry (each check-in of a conference morning is one round trip); when it finds
+ * nothing, the usual access check tells the caller why. The boards hear of it once it committed.
  */
 export async function checkIn(
   deps: ConferenceDeps,
@@ -928,24 +930,28 @@ export async function checkIn(
   bridgeId: string,
   by: { token: string } | { attendeeId: string },
 ) {
-  return withEvents(deps, async (trx, emit) => {
-    const { bridge } = await bridgeAccess(trx, actor, id, bridgeId, 'editor');
-    const row = await repo.checkInOne(trx, bridgeId, by, actor.userId);
-    if (!row) {
-      throw 'token' in by
-        ? new AppError('NOT_FOUND', `Mã QR này không phải giấy mời của điểm cầu ${bridge.unit_name}.`)
-        : notFound('Đại biểu');
-    }
-    if (row.is_new) {
-      await recordAudit(trx, actor, {
-        action: 'conference.attendee.check_in',
-        entityType: 'conference_attendee',
-        entityId: row.id,
-        unitId: bridge.unit_id,
-        summary: `Điểm danh tại điểm cầu ${bridge.unit_name}: ${row.full_name}${'token' in by ? ' (mã QR)' : ''}`,
-      });
-      emit({
+  const row = await repo.checkInOne(
+    deps.db,
+    { conferenceId: id, bridgeId, match: by, canEdit: (path) => actor.scope.sqlContains(path, 'editor') },
+    {
+      userId: actor.userId,
+      requestId: actor.requestId ?? null,
+      ip: actor.ip ?? null,
+      summarySuffix: 'token' in by ? ' (mã QR)' : '',
+    },
+  );
+  if (!row) {
+    // Out of reach (404) or without the role (403); in reach, nobody of this point matches.
+    const { bridge } = await bridgeAccess(deps.db, actor, id, bridgeId, 'editor');
+    throw 'token' in by
+      ? new AppError('NOT_FOUND', `Mã QR này không phải giấy mời của điểm cầu ${bridge.unit_name}.`)
+      : notFound('Đại biểu');
+  }
+  if (row.is_new) {
+    deps.hub.committed([
+      {
         conferenceId: id,
+        seq: row.b_seq!,
         bridge: updateOf({
           id: bridgeId,
           place: row.b_place,
@@ -957,10 +963,10 @@ export async function checkIn(
           head_count: row.b_head_count,
           version: row.b_version!,
         }),
-      });
-    }
-    return { attendee: attendeeOf(row), alreadyCheckedIn: !row.is_new };
-  });
+      },
+    ]);
+  }
+  return { attendee: attendeeOf(row), alreadyCheckedIn: !row.is_new };
 }
 
 export async function undoCheckIn(

@@ -362,6 +362,24 @@ describe('conferences: roster and check-in', () => {
     expect(wrongPoint.statusCode).toBe(404);
     expect(wrongPoint.json().message).toContain('không phải giấy mời của điểm cầu');
     expect((await cellAViewer.post(`${url}/check-in`, { token })).statusCode).toBe(403);
+    // Another point's staff are out of reach of this one; the refused scan wrote nothing.
+    const otherUrl = `${base}/${conferenceId}/bridges/${bridgeB}/check-in`;
+    expect((await cellAEditor.post(otherUrl, { token: otherToken })).statusCode).toBe(404);
+    const untouched = await t.database.db
+      .selectFrom('conference_attendee')
+      .select('checked_in_at')
+      .where('id', '=', other.json().id)
+      .executeTakeFirstOrThrow();
+    expect(untouched.checked_in_at).toBeNull();
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select(['summary', 'user_id', 'request_id'])
+      .where('entity_id', '=', people[0].id)
+      .where('action', '=', 'conference.attendee.check_in')
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0].summary).toMatch(/^Điểm danh tại điểm cầu .+: .+ \(mã QR\)$/);
+    expect(audit[0].request_id).toBeTruthy();
 
     const byId = await cellAEditor.post(`${url}/attendees/${people[1].id}/check-in`);
     expect(byId.json().alreadyCheckedIn).toBe(false);

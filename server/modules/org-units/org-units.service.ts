@@ -6,6 +6,7 @@ import type { Db, DbOrTrx } from '../../db/connection';
 import { assertUnitAccess, type Actor } from '../../platform/access';
 import { recordAudit } from '../../platform/audit';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../../platform/errors';
+import { invalidateSessions } from '../../platform/auth/session-cache';
 import * as repo from './org-units.repository';
 import type {
   CloseOrgUnitInput,
@@ -385,5 +386,7 @@ export async function closeOrgUnit(db: Db, actor: Actor, id: string, input: Clos
       after: { validTo: input.validTo, reason: input.reason ?? null, successorId: input.successorId ?? null },
     });
   });
+  // A successor's users now reach this unit's past through the new lineage edge.
+  invalidateSessions();
   return getOrgUnit(db, actor, id, input.validTo);
 }

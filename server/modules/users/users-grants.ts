@@ -2,6 +2,7 @@ import { isRoleAtLeast, ROLE_LABELS, type Role } from '../../../common/roles';
 import { inTransaction, type DbOrTrx } from '../../db/connection';
 import { assertUnitAccess, type Actor } from '../../platform/access';
 import { recordAudit } from '../../platform/audit';
+import { invalidateSessions } from '../../platform/auth/session-cache';
 import { notFound } from '../../platform/errors';
 import { assertKeepsManagement, assertMayGrant, loadManagedUser, toGrantSummary } from './users-access';
 import * as repo from './users.repository';
@@ -42,6 +43,7 @@ export async function grantRole(db: DbOrTrx, actor: Actor, userId: string, input
     });
     return granted;
   });
+  invalidateSessions();
   return toGrantSummary(grant);
 }
 
@@ -78,4 +80,5 @@ export async function revokeGrant(db: DbOrTrx, actor: Actor, userId: string, gra
       after: null,
     });
   });
+  invalidateSessions();
 }

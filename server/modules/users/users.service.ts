@@ -5,6 +5,7 @@ import { clearLoginLockout } from '../auth/auth.service';
 import { assertUnitAccess, type Actor } from '../../platform/access';
 import { recordAudit } from '../../platform/audit';
 import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH } from '../../platform/auth/passwords';
+import { invalidateSessions } from '../../platform/auth/session-cache';
 import { deleteUserSessions } from '../../platform/auth/sessions';
 import { conflict, forbidden, validationFailed } from '../../platform/errors';
 import { assertMayGrant, auditView, describeUsers, loadManagedUser, staleUser } from './users-access';
@@ -198,6 +199,7 @@ export async function updateUser(db: DbOrTrx, actor: Actor, id: string, input: U
       after: auditView(next),
     });
   });
+  invalidateSessions();
   return getUser(db, actor, id);
 }
 
@@ -232,5 +234,6 @@ export async function resetPassword(
       after: { isGenerated: password === undefined, sessionsEnded: ended },
     });
   });
+  invalidateSessions();
   return { password: newPassword };
 }

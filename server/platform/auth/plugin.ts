@@ -3,7 +3,8 @@ import type { Database } from '../../db/connection';
 import type { Config } from '../../config';
 import { loadScope, type Actor } from '../access';
 import { AppError } from '../errors';
-import { resolveSession, SESSION_COOKIE, type SessionUser } from './sessions';
+import { sessionCache } from './session-cache';
+import { hashToken, resolveSession, SESSION_COOKIE, type SessionUser } from './sessions';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -39,13 +40,19 @@ export function registerAuth(app: FastifyInstance, database: Database, config: C
     }
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
-      const user = await resolveSession(database.db, token, policy);
-      if (user) {
-        request.sessionUser = user;
+      const sessionId = hashToken(token);
+      const found =
+        sessionCache.get(sessionId) ??
+        (await sessionCache.load(sessionId, async () => {
+          const user = await resolveSession(database.db, token, policy);
+          return user && { user, scope: await loadScope(database.db, user.userId) };
+        }));
+      if (found) {
+        request.sessionUser = found.user;
         request.currentActor = {
-          userId: user.userId,
-          username: user.username,
-          scope: await loadScope(database.db, user.userId),
+          userId: found.user.userId,
+          username: found.user.username,
+          scope: found.scope,
           requestId: request.id,
           ip: request.ip,
         };

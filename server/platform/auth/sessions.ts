@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { DbOrTrx } from '../../db/connection';
+import { invalidateSessions } from './session-cache';
 
 export const SESSION_COOKIE = 'lantoa_sid';
 
@@ -19,7 +20,8 @@ export interface SessionUser {
   lastSeenAt: Date;
 }
 
-function hashToken(token: string): string {
+/** The stored id of a session: the hash of its cookie token. */
+export function hashToken(token: string): string {
   return crypto.createHash('sha256').update(token).digest('hex');
 }
 
@@ -99,16 +101,22 @@ export async function resolveSession(
   };
 }
 
+/** Ends one session. Outside a transaction; otherwise call `invalidateSessions()` once the caller's commits. */
 export async function deleteSession(db: DbOrTrx, sessionId: string): Promise<void> {
   await db.deleteFrom('user_session').where('id', '=', sessionId).execute();
+  invalidateSessions();
 }
 
-/** Ends every session of a user, or every one but `exceptSessionId`. Returns how many ended. */
+/**
+ * Ends every session of a user, or every one but `exceptSessionId`. Returns how many ended. Inside a transaction the
+ * caller also calls `invalidateSessions()` after it committed.
+ */
 export async function deleteUserSessions(db: DbOrTrx, userId: string, exceptSessionId?: string): Promise<number> {
   let query = db.deleteFrom('user_session').where('user_id', '=', userId);
   if (exceptSessionId) {
     query = query.where('id', '<>', exceptSessionId);
   }
   const result = await query.executeTakeFirst();
+  invalidateSessions();
   return Number(result.numDeletedRows);
 }

@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { App, Button, DatePicker, Flex, Form, Input, Modal, Select, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -22,6 +22,7 @@ export function ConferencesPage() {
   const list = useConferences();
   const [isCreating, setCreating] = useState(false);
   const user = useCurrentUser();
+  const navigate = useNavigate();
   const canCreate = user.grants.some((grant) => isRoleAtLeast(grant.role, 'editor'));
 
   return (
@@ -30,11 +31,18 @@ export function ConferencesPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('list.title')}
         </Typography.Title>
-        {canCreate && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            {t('list.create')}
-          </Button>
-        )}
+        <Flex gap={8} wrap>
+          {user.abilities.isAdmin && (
+            <Button icon={<UnorderedListOutlined />} onClick={() => void navigate('/conferences/categories')}>
+              {t('categories.open')}
+            </Button>
+          )}
+          {canCreate && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('list.create')}
+            </Button>
+          )}
+        </Flex>
       </Flex>
       <Table<ConferenceSummary>
         rowKey="id"

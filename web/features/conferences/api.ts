@@ -74,6 +74,35 @@ export function useCategories() {
   });
 }
 
+/** Every category, those no longer in use included: the administrator's list. */
+export function useAllCategories() {
+  return useQuery({
+    queryKey: ['conference-categories', 'all'],
+    queryFn: ({ signal }) => api.get<{ items: Category[] }>('/conference-categories', { all: 'true' }, signal),
+  });
+}
+
+export interface CategoryInput {
+  code: string;
+  nameVi: string;
+  nameEn: string;
+  sortOrder: number;
+}
+
+/** Adds a category, or changes one (names, order, in use) with its version. */
+export function useSaveCategory() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { id?: string } & Partial<CategoryInput> & { isActive?: boolean; version?: number }) => {
+      const { id, ...body } = input;
+      return id
+        ? apiRequest<Category>('PATCH', `/conference-categories/${id}`, { body })
+        : apiRequest<Category>('POST', '/conference-categories', { body });
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['conference-categories'] }),
+  });
+}
+
 export function useBoard(id: string) {
   return useQuery({
     queryKey: ['conferences', id, 'board'],
