@@ -11,8 +11,7 @@ import { CampaignFormModal } from './CampaignFormModal';
 import { CampaignsTable } from './CampaignsTable';
 import { messages } from './messages';
 import { useCampaignLabels } from './useCampaignLabels';
-
-const NUMBER = new Intl.NumberFormat('vi-VN');
+import { formatNumber } from '../../lib/format';
 
 /** Directives, resolutions, conclusions and plans the user can see: search, filter by kind, add. */
 export function CampaignsPage() {
@@ -80,7 +79,7 @@ export function CampaignsPage() {
                 total: campaigns.data?.total ?? 0,
                 showSizeChanger: true,
                 pageSizeOptions: [10, 20, 50, 100],
-                showTotal: (total) => t('list.total', { count: NUMBER.format(total) }),
+                showTotal: (total) => t('list.total', { count: formatNumber(total) }),
                 onChange: (nextPage, nextSize) => {
                   setPage(nextSize === pageSize ? nextPage : 1);
                   setPageSize(nextSize);

@@ -13,8 +13,7 @@ import { DecisionFormModal } from './DecisionFormModal';
 import { DecisionsTable } from './DecisionsTable';
 import { messages } from './messages';
 import type { DecisionFilters } from './types';
-
-const NUMBER = new Intl.NumberFormat('vi-VN');
+import { formatNumber } from '../../lib/format';
 
 /** Commendation decisions the user can see: search, filters, export of what is shown, add, import. */
 export function CommendationsPage() {
@@ -82,7 +81,7 @@ export function CommendationsPage() {
                 total: decisions.data?.total ?? 0,
                 showSizeChanger: true,
                 pageSizeOptions: [10, 20, 50, 100],
-                showTotal: (total) => t('list.total', { count: NUMBER.format(total) }),
+                showTotal: (total) => t('list.total', { count: formatNumber(total) }),
                 onChange: (nextPage, nextSize) => {
                   setPage(nextSize === pageSize ? nextPage : 1);
                   setPageSize(nextSize);

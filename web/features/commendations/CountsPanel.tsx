@@ -4,7 +4,7 @@ import { useSearchParams } from 'react-router';
 import { COMMENDATION_LEVELS } from '../../../common/commendations';
 import { todayIso } from '../../../common/dates';
 import { useMessages } from '../../i18n/useMessages';
-import { DATE_FORMAT, formatDate, fromDayjs, toDayjs } from '../../lib/format';
+import { DATE_FORMAT, formatDate, formatNumber, fromDayjs, toDayjs } from '../../lib/format';
 import { errorMessage } from '../../lib/serverErrors';
 import { useCurrentUser } from '../auth/useCurrentUser';
 import { UnitPicker } from '../org-units/UnitPicker';
@@ -14,7 +14,6 @@ import { messages } from './messages';
 import type { CommendationStats, Counts } from './types';
 import { useCommendationLabels } from './useCommendationLabels';
 
-const NUMBER = new Intl.NumberFormat('vi-VN');
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
@@ -118,7 +117,7 @@ export function CountsPanel() {
                     title: `${labels.level.label(level)} — ${t(`stats.${type}`)}`,
                     key: `${level}-${type}`,
                     align: 'right' as const,
-                    render: (_: unknown, row: { counts: Counts }) => NUMBER.format(row.counts.byLevel[level][type]),
+                    render: (_: unknown, row: { counts: Counts }) => formatNumber(row.counts.byLevel[level][type]),
                   })),
                 ),
               ]}

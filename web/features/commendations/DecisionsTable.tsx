@@ -1,12 +1,10 @@
 import { Table, Tag, Typography, type TablePaginationConfig } from 'antd';
 import { Link } from 'react-router';
 import { useMessages } from '../../i18n/useMessages';
-import { formatDate } from '../../lib/format';
+import { formatDate, formatNumber } from '../../lib/format';
 import { messages } from './messages';
 import type { DecisionSummary } from './types';
 import { useCommendationLabels } from './useCommendationLabels';
-
-const NUMBER = new Intl.NumberFormat('vi-VN');
 
 /** Decisions, newest first: number (a link to the decision), date, issuer, level, form, recipients. */
 export function DecisionsTable({
@@ -60,13 +58,13 @@ export function DecisionsTable({
           title: t('field.collectives'),
           dataIndex: 'collectiveCount',
           align: 'right',
-          render: (n: number) => NUMBER.format(n),
+          render: (n: number) => formatNumber(n),
         },
         {
           title: t('field.individuals'),
           dataIndex: 'individualCount',
           align: 'right',
-          render: (n: number) => NUMBER.format(n),
+          render: (n: number) => formatNumber(n),
         },
         { title: t('field.campaign'), dataIndex: ['campaign', 'code'], render: (code?: string) => code ?? '' },
       ]}

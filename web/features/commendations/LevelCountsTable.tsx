@@ -4,8 +4,7 @@ import { useMessages } from '../../i18n/useMessages';
 import { messages } from './messages';
 import type { LevelCounts } from './types';
 import { useCommendationLabels } from './useCommendationLabels';
-
-const NUMBER = new Intl.NumberFormat('vi-VN');
+import { formatNumber } from '../../lib/format';
 
 /** Level × collective/individual, levels with nothing left out, and a total row. */
 export function LevelCountsTable({ counts, testId }: { counts: LevelCounts; testId?: string }) {
@@ -37,13 +36,13 @@ export function LevelCountsTable({ counts, testId }: { counts: LevelCounts; test
           title: t('stats.collective'),
           dataIndex: 'collective',
           align: 'right',
-          render: (n: number) => NUMBER.format(n),
+          render: (n: number) => formatNumber(n),
         },
         {
           title: t('stats.individual'),
           dataIndex: 'individual',
           align: 'right',
-          render: (n: number) => NUMBER.format(n),
+          render: (n: number) => formatNumber(n),
         },
       ]}
     />

@@ -16,12 +16,11 @@ const time = new Intl.DateTimeFormat('en-GB', {
   minute: '2-digit',
   hour12: false,
 });
-const number = new Intl.NumberFormat('vi-VN');
 
 /** `20/08/2019 07:30`, Vietnam time. */
 export const formatWhen = (iso: string) => dateTime.format(new Date(iso)).replace(',', '');
 export const formatTime = (iso: string | null) => (iso ? time.format(new Date(iso)) : '');
-export const formatNumber = (n: number) => number.format(n);
+export { formatNumber } from '../../lib/format';
 
 /** A picker value read as Vietnam wall time. */
 export const toVietnamIso = (value: Dayjs) => `${value.format('YYYY-MM-DDTHH:mm')}:00+07:00`;

@@ -1,9 +1,4 @@
-/** Numbers the Vietnamese way: 1.234,5. */
-export const NUMBER = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
-
-export function formatNumber(value: number): string {
-  return NUMBER.format(value);
-}
+export { formatNumber } from '../../lib/format';
 
 /** `2019-08` as `08/2019`. */
 export function formatMonth(month: string): string {

@@ -2,7 +2,7 @@ import { Alert, Card, DatePicker, Flex, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useMessages } from '../../i18n/useMessages';
-import { DATE_FORMAT, fromDayjs, toDayjs } from '../../lib/format';
+import { DATE_FORMAT, formatNumber, fromDayjs, toDayjs } from '../../lib/format';
 import { errorMessage } from '../../lib/serverErrors';
 import { UnitSelect } from '../models/UnitSelect';
 import { useInspectionStats } from './api';
@@ -10,9 +10,6 @@ import { InspectionsNav } from './InspectionsNav';
 import { messages } from './messages';
 import type { InspectionCounts } from './types';
 import { useInspectionLabels } from './useInspectionLabels';
-
-const NUMBER = new Intl.NumberFormat('vi-VN');
-const formatNumberVi = (n: number) => NUMBER.format(n);
 
 interface Row {
   key: string;
@@ -87,8 +84,8 @@ export function StatsPage() {
             <Flex wrap gap={24} data-testid="stats-by-level">
               {Object.entries(data.counts.byLevel).map(([level, n]) => (
                 <Typography.Text key={level}>
-                  {labels.level(level)}: {formatNumberVi(n.inspection)} {t('stats.inspections').toLowerCase()},{' '}
-                  {formatNumberVi(n.supervision)} {t('stats.supervisions').toLowerCase()}
+                  {labels.level(level)}: {formatNumber(n.inspection)} {t('stats.inspections').toLowerCase()},{' '}
+                  {formatNumber(n.supervision)} {t('stats.supervisions').toLowerCase()}
                 </Typography.Text>
               ))}
             </Flex>
@@ -115,7 +112,7 @@ export function StatsPage() {
                 align: 'right' as const,
                 render: (_: unknown, row: Row) => (
                   <Typography.Text type={key === 'overdue' && row.counts.overdue > 0 ? 'danger' : undefined}>
-                    {formatNumberVi(row.counts[key])}
+                    {formatNumber(row.counts[key])}
                   </Typography.Text>
                 ),
               })),

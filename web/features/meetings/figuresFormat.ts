@@ -1,8 +1,6 @@
-const NUMBER = new Intl.NumberFormat('vi-VN');
 const PERCENT = new Intl.NumberFormat('vi-VN', { style: 'percent', maximumFractionDigits: 1 });
 
-/** 1.234 — numbers the Vietnamese way. */
-export const formatNumber = (n: number) => NUMBER.format(n);
+export { formatNumber } from '../../lib/format';
 
 /** 85,3 % — or a dash when nothing was expected. */
 export const formatShare = (share: number | null) => (share === null ? '—' : PERCENT.format(share));

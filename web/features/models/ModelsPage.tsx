@@ -22,8 +22,7 @@ import { ModelsTable } from './ModelsTable';
 import { StatusSummary } from './StatusSummary';
 import { useModelFilters } from './useModelFilters';
 import { useStoredView, type RegistryView } from './useStoredView';
-
-const NUMBER = new Intl.NumberFormat('vi-VN');
+import { formatNumber } from '../../lib/format';
 
 type Dialog = 'create' | 'import' | 'fields' | null;
 
@@ -44,7 +43,7 @@ export function ModelsPage() {
     total,
     showSizeChanger: true,
     pageSizeOptions: pageSizes,
-    showTotal: (count: number) => t('list.total', { count: NUMBER.format(count) }),
+    showTotal: (count: number) => t('list.total', { count: formatNumber(count) }),
     onChange: (nextPage: number, nextSize: number) =>
       update(nextSize === pageSize ? { page: nextPage } : { page: 1, pageSize: nextSize }),
   };

@@ -5,8 +5,7 @@ import { messages } from './messages';
 import { STATUS_COLORS } from './StatusTag';
 import type { StatusCounts } from './types';
 import { useModelLabels } from './useModelLabels';
-
-const NUMBER = new Intl.NumberFormat('vi-VN');
+import { formatNumber } from '../../lib/format';
 
 const BADGE_COLORS: Record<string, string> = { gold: '#d48806', blue: '#1677ff', green: '#389e0d', default: '#8c8c8c' };
 
@@ -39,7 +38,7 @@ export function StatusSummary({ counts, value, onChange }: Props) {
     >
       <Flex gap={6} align="center">
         <span>{label}</span>
-        <Badge count={count === undefined ? '…' : NUMBER.format(count)} showZero overflowCount={1e9} color={color} />
+        <Badge count={count === undefined ? '…' : formatNumber(count)} showZero overflowCount={1e9} color={color} />
       </Flex>
     </Button>
   );
