@@ -23,6 +23,10 @@ export default defineConfig({
           hookTimeout: 120_000,
           pool: 'forks',
           maxWorkers: 2,
+          // Each file builds its own database and app, so the files of a worker share its loaded modules: importing
+          // the server once per worker instead of once per file took the PGlite pass from 366 s to 293 s (import
+          // 106 s → 12 s), every test passing.
+          isolate: false,
         },
       },
     ],
