@@ -248,34 +248,8 @@ export async function unitsByIds(db: DbOrTrx, ids: string[]) {
     .execute();
 }
 
-export async function attendees(db: DbOrTrx, bridgeId: string, search: string | undefined, limit: number) {
-  let query = db
-    .selectFrom('conference_attendee as a')
-    .leftJoin('conference_roster_category as k', 'k.id', 'a.category_id')
-    .select([
-      'a.id',
-      'a.bridge_id',
-      'a.full_name',
-      'a.position',
-      'a.organisation',
-      'a.category_id',
-      'a.is_walk_in',
-      'a.checked_in_at',
-      'a.version',
-      'a.token',
-      'k.code as category_code',
-      'k.name_vi as category_name',
-      'k.sort_order as category_order',
-    ])
-    .where('a.bridge_id', '=', bridgeId);
-  if (search) {
-    query = query.where(sql<SqlBool>`a.search_key like '%' || fold_vietnamese(${search}) || '%'`);
-  }
-  return query.orderBy('a.sort_order').orderBy('a.created_at').limit(limit).execute();
-}
-export type AttendeeRow = Awaited<ReturnType<typeof attendees>>[number];
-
-export async function findAttendee(db: DbOrTrx, bridgeId: string, id: string): Promise<AttendeeRow | undefined> {
+/** A point's attendees with their category: the one shape the roster list and a single attendee share. */
+function attendeesOf(db: DbOrTrx, bridgeId: string) {
   return db
     .selectFrom('conference_attendee as a')
     .leftJoin('conference_roster_category as k', 'k.id', 'a.category_id')
@@ -294,9 +268,23 @@ export async function findAttendee(db: DbOrTrx, bridgeId: string, id: string): P
       'k.name_vi as category_name',
       'k.sort_order as category_order',
     ])
-    .where('a.bridge_id', '=', bridgeId)
-    .where('a.id', '=', id)
-    .executeTakeFirst();
+    .where('a.bridge_id', '=', bridgeId);
+}
+
+/** Diacritics-insensitive name search, the same in the list and its count. */
+const nameMatches = (search: string) => sql<SqlBool>`a.search_key like '%' || fold_vietnamese(${search}) || '%'`;
+
+export async function attendees(db: DbOrTrx, bridgeId: string, search: string | undefined, limit: number) {
+  let query = attendeesOf(db, bridgeId);
+  if (search) {
+    query = query.where(nameMatches(search));
+  }
+  return query.orderBy('a.sort_order').orderBy('a.created_at').limit(limit).execute();
+}
+export type AttendeeRow = Awaited<ReturnType<typeof attendees>>[number];
+
+export async function findAttendee(db: DbOrTrx, bridgeId: string, id: string): Promise<AttendeeRow | undefined> {
+  return attendeesOf(db, bridgeId).where('a.id', '=', id).executeTakeFirst();
 }
 
 export async function countAttendees(db: DbOrTrx, bridgeId: string, search?: string): Promise<number> {
@@ -305,7 +293,7 @@ export async function countAttendees(db: DbOrTrx, bridgeId: string, search?: str
     .select(sql<number>`count(*)::int`.as('n'))
     .where('a.bridge_id', '=', bridgeId);
   if (search) {
-    query = query.where(sql<SqlBool>`a.search_key like '%' || fold_vietnamese(${search}) || '%'`);
+    query = query.where(nameMatches(search));
   }
   return (await query.executeTakeFirstOrThrow()).n;
 }
