@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { ADMIN, signIn, snap, treeNode } from './support';
+import { ADMIN, expect, signIn, snap, test, treeNode } from './support';
 
 test('a wrong password is refused with the server message', async ({ page }) => {
   await page.goto('/login');

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { pickOption, signIn, snap } from './support';
+import { expect, pickOption, signIn, snap, test } from './support';
 
 const DEMO_PASSWORD = 'lantoa-demo';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { choose, pickOption, signIn, snap } from './support';
+import type { Page } from '@playwright/test';
+import { choose, expect, pickOption, signIn, snap, test } from './support';
 
 const DEMO_PASSWORD = 'lantoa-demo';
 const HEADER =

@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { ADMIN, pickOption, signIn, snap } from './support';
+import type { Browser, Page } from '@playwright/test';
+import { ADMIN, expect, pickOption, signIn, snap, test } from './support';
 
 const DEMO_PASSWORD = 'lantoa-demo';
 

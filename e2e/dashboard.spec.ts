@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { expect, test, type Page } from '@playwright/test';
-import { pickOption, snap } from './support';
+import type { Page } from '@playwright/test';
+import { expect, pickOption, snap, test } from './support';
 
 const DEMO_PASSWORD = 'lantoa-demo';
 

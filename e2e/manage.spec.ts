@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { pickOption, signIn, snap } from './support';
+import type { Page } from '@playwright/test';
+import { expect, pickOption, signIn, snap, test } from './support';
 
 const CSV_HEADER = 'Mã,Tên,Loại,Mã đơn vị cấp trên,Hiệu lực từ';
 

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { signIn, snap } from './support';
+import { expect, signIn, snap, test } from './support';
 
 const DEMO_PASSWORD = 'lantoa-demo';
 

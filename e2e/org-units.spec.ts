@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { expandNode, setAtDate, signIn, snap, treeNode } from './support';
+import { expandNode, expect, setAtDate, signIn, snap, test, treeNode } from './support';
 
 test.beforeEach(async ({ page }) => {
   await signIn(page);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import JSZip from 'jszip';
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { choose, pickOption, signIn, snap } from './support';
+import type { Locator, Page } from '@playwright/test';
+import { choose, expect, pickOption, signIn, snap, test } from './support';
 
 const DEMO_PASSWORD = 'lantoa-demo';
 

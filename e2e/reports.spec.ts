@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import JSZip from 'jszip';
-import { expect, test, type Browser, type Locator, type Page, type TestInfo } from '@playwright/test';
-import { pickOption, signIn, snap } from './support';
+import type { Browser, Locator, Page, TestInfo } from '@playwright/test';
+import { expect, pickOption, signIn, snap, test } from './support';
 
 const DEMO_PASSWORD = 'lantoa-demo';
 const ARTICLE =
@@ -11,7 +11,6 @@ const ARTICLE =
 /** A signed-in page of its own (a commune editor and a province manager work side by side). */
 async function session(browser: Browser, testInfo: TestInfo, username: string): Promise<Page> {
   const context = await browser.newContext({
-    baseURL: testInfo.project.use.baseURL,
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
     viewport: { width: 1366, height: 860 },

@@ -1,6 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { test as base, expect, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { serverURL } from './servers';
+
+export { expect };
+
+/** Playwright's `test`, each worker talking to its own server (e2e/servers.ts), pages and new contexts alike. */
+export const test = base.extend({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
+  baseURL: async ({}, use, testInfo) => {
+    await use(serverURL(testInfo.parallelIndex));
+  },
+});
 
 /** The administrator of the fresh e2e server (ADMIN_PASSWORD in playwright.config.ts). */
 export const ADMIN = { username: 'admin', password: 'e2e-admin-pass' };
@@ -33,7 +44,8 @@ export async function signIn(
 export async function snap(page: Page, testInfo: TestInfo, name: string, fullPage = true): Promise<void> {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const file = path.join(ARTIFACTS, `${name}.png`);
-  await page.screenshot({ path: file, fullPage });
+  // A confirmation message ("Đã lưu") fades after three seconds; the picture is of the page, not of the message.
+  await page.screenshot({ path: file, fullPage, style: '.ant-message { display: none !important; }' });
   await testInfo.attach(name, { path: file, contentType: 'image/png' });
 }
 
