@@ -27,7 +27,9 @@ export default defineConfig({
     // The app turns Ant Design's animations off for users who ask for less motion; tests wait on no animation.
     reducedMotion: 'reduce',
     timezoneId: 'Asia/Ho_Chi_Minh',
-    trace: 'retain-on-failure',
+    // A trace records every action's DOM and screenshots: it made the browser tests a third slower. A failure keeps
+    // its screenshot and page snapshot (error-context.md); E2E_TRACE=1 records traces again, kept for failures.
+    trace: process.env.E2E_TRACE === '1' ? 'retain-on-failure' : 'off',
     screenshot: 'only-on-failure',
   },
   projects: [

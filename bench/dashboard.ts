@@ -20,7 +20,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../server/app';
 import { loadConfig } from '../server/config';
-import type { Database } from '../server/db/connection';
+import { PG_SESSION_OPTIONS, type Database } from '../server/db/connection';
 import type { DB } from '../server/db/schema';
 import { createUser } from '../server/test/factories';
 import { benchDatabaseUrl } from './data/generate';
@@ -42,7 +42,8 @@ interface Captured {
 }
 
 const url = benchDatabaseUrl();
-const pool = new pg.Pool({ connectionString: url, max: 4 });
+// The floor runs with the app's own session settings, so both sides measure the same statement the same way.
+const pool = new pg.Pool({ connectionString: url, max: 4, options: PG_SESSION_OPTIONS });
 try {
   const check = await pool.query<{ n: number }>('select count(*)::int as n from org_unit');
   if (check.rows[0].n < 1000) {
@@ -55,7 +56,7 @@ try {
 
 let capture: Captured[] | null = null;
 const db = new Kysely<DB>({
-  dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 4 }) }),
+  dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 4, options: PG_SESSION_OPTIONS }) }),
   log: (event) => {
     if (capture && event.level === 'query') {
       capture.push({ sql: event.query.sql, parameters: event.query.parameters });

@@ -120,7 +120,7 @@ describe.runIf(testDatabaseKind() === 'pglite')('lantoa CLI', { timeout: 240_000
     const good = path.join(dataDir, 'good.csv');
     fs.writeFileSync(good, 'code,name,kind,parent_code,valid_from\nP1,Tỉnh ủy Thử,province,TW,2020-01-01\n');
     // TW exists once the administrator has been created, on the first start (or by `demo load`, which the
-    // interim-review CLI test runs).
+    // interim-review CLI test runs in the PostgreSQL pass).
     expect(cli(['user', 'add', 'nguoithu', '--name', 'Người Thử', '--unit', 'TW'], env).status).toBe(1);
     const firstStart = await serve({ ...env, PORT: String(await freePort()) });
     expect(await firstStart.stop()).toBe(0);

@@ -14,7 +14,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { foldVietnamese } from '../../common/text';
 import { createProgress } from '../../server/cli-progress';
-import { openDatabase, type Database } from '../../server/db/connection';
+import { openDatabase, PG_SESSION_OPTIONS, type Database } from '../../server/db/connection';
 import { migrate } from '../../server/db/migrate';
 import { LEGAL_BASIS_2025, NEW_FROM } from '../../server/modules/demo/demo-organisation';
 import { SeededRandom } from '../../server/modules/demo/random';
@@ -96,7 +96,7 @@ async function openTarget(): Promise<{ database: Database; target: CopyTarget; c
   await admin.end();
   const database = await openDatabase({ url, poolSize: 2 });
   await migrate(database.db);
-  const client = new pg.Client({ connectionString: url });
+  const client = new pg.Client({ connectionString: url, options: PG_SESSION_OPTIONS });
   await client.connect();
   return {
     database,

@@ -15,9 +15,12 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-/** A migrated database of its own and an app on it; one per test file (beforeAll), closed in afterAll. */
-export async function createTestContext(): Promise<TestContext> {
-  const database = await openTestDatabase();
+/**
+ * A migrated database of its own and an app on it; one per test file (beforeAll), closed in afterAll. With `demo`, the
+ * database holds the demo organisation as `loadDemo` leaves it (copied from a template loaded once per run).
+ */
+export async function createTestContext({ demo = false }: { demo?: boolean } = {}): Promise<TestContext> {
+  const database = await openTestDatabase({ demo });
   // A data folder of its own (stored files land there), removed with the context.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lantoa-test-'));
   const config = { ...loadConfig({}), dataDir, loadDemo: false };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, loadDemo } from '../demo/demo.service';
+import { DEMO_PASSWORD } from '../demo/demo.service';
 import { loadDemoConferences } from './conferences-demo';
 import { createTestContext, signIn, type TestContext } from '../../test/harness';
 
@@ -7,8 +7,7 @@ let t: TestContext;
 let loadMs = 0;
 
 beforeAll(async () => {
-  t = await createTestContext();
-  await loadDemo(t.database.db);
+  t = await createTestContext({ demo: true });
   // What the conferences add to the demo load: load them again on their own and time it.
   const db = t.database.db;
   const province = await db

@@ -18,8 +18,7 @@ async function treeFingerprint(db: Db): Promise<string> {
 }
 
 beforeAll(async () => {
-  t = await createTestContext();
-  await loadDemo(t.database.db);
+  t = await createTestContext({ demo: true });
 });
 
 afterAll(async () => {
@@ -94,7 +93,8 @@ describe('the demo organisation', () => {
     } finally {
       await other.close();
     }
-  });
+    // A whole second demo load: about 25 s on PGlite alone, more beside the other worker.
+  }, 180_000);
 
   it('lists the demo accounts on the sign-in page', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/v1/auth/demo-accounts' });

@@ -1,13 +1,12 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, loadDemo } from '../demo/demo.service';
+import { DEMO_PASSWORD } from '../demo/demo.service';
 import { createTestContext, signIn, type TestContext } from '../../test/harness';
 
 let t: TestContext;
 
 beforeAll(async () => {
-  t = await createTestContext();
-  await loadDemo(t.database.db);
+  t = await createTestContext({ demo: true });
 });
 
 afterAll(async () => {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, loadDemo } from '../demo/demo.service';
+import { DEMO_PASSWORD } from '../demo/demo.service';
 import { resolveUnit } from '../org-units/org-units.service';
 import { buildDemoModels } from './models-demo';
 import { createTestContext, signIn, type TestContext } from '../../test/harness';
@@ -8,8 +8,7 @@ import { createTestContext, signIn, type TestContext } from '../../test/harness'
 let t: TestContext;
 
 beforeAll(async () => {
-  t = await createTestContext();
-  await loadDemo(t.database.db);
+  t = await createTestContext({ demo: true });
 });
 
 afterAll(async () => {

@@ -4,9 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDocx } from '../../test/docx';
-import { testDatabaseKind } from '../../test/databases';
+import { createEmptyDatabase, seedDemoDataDir, testDatabaseKind } from '../../test/databases';
 
-// `lantoa report interim-review` as an office would run it: the real process on a PGlite data folder with the demo.
+// `lantoa report interim-review` as an office would run it: the real process on a database with the demo. In the
+// PGlite pass, a data folder seeded from the demo template (loaded once per run) and every case; in the PostgreSQL
+// pass, a new database filled by the real `lantoa demo load` and one draft — each spawned command costs seconds.
+const ON_PGLITE = testDatabaseKind() === 'pglite';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const BIN = path.join(ROOT, 'bin', 'lantoa.js');
@@ -17,11 +20,19 @@ const REVIEW = ['report', 'interim-review', '--unit', '96', '--campaign', '05-CT
 const PERIOD = ['--from', '2016-05-15', '--to', '2019-08-20'];
 
 let dataDir: string;
+let database: { url: string; drop(): Promise<void> } | undefined;
 
 function lantoa(args: string[]) {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: ROOT,
-    env: { ...process.env, LOG_FORMAT: 'json', DEMO: 'false', DATA_DIR: dataDir, ADMIN_PASSWORD: 'mat-khau-quan-tri' },
+    env: {
+      ...process.env,
+      LOG_FORMAT: 'json',
+      DEMO: 'false',
+      DATA_DIR: dataDir,
+      ADMIN_PASSWORD: 'mat-khau-quan-tri',
+      ...(database ? { DATABASE_URL: database.url } : {}),
+    },
     encoding: 'utf8',
     timeout: 300_000,
   });
@@ -30,21 +41,33 @@ function lantoa(args: string[]) {
 
 const out = (name: string) => path.join(dataDir, name);
 
-// The CLI opens its own database (PGlite in a temporary DATA_DIR), so it runs once, in the PGlite pass.
-describe.runIf(testDatabaseKind() === 'pglite')('lantoa report interim-review', { timeout: 600_000 }, () => {
-  beforeAll(() => {
+describe('lantoa report interim-review', { timeout: 600_000 }, () => {
+  beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lantoa-report-cli-'));
+    if (ON_PGLITE) {
+      await seedDemoDataDir(dataDir);
+      return;
+    }
+    database = await createEmptyDatabase();
     const loaded = lantoa(['demo', 'load']);
     expect(loaded.status, loaded.stderr).toBe(0);
+    expect(loaded.stdout).toContain('Đã nạp: 1828 đơn vị trước 01/7/2025, 1707 đơn vị từ 01/7/2025');
   }, 600_000);
 
-  afterAll(() => {
+  afterAll(async () => {
+    await database?.drop();
     if (dataDir) {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });
 
-  it('refuses bad input in Vietnamese with exit code 1 and writes no file', () => {
+  it.runIf(!ON_PGLITE)('loads the demo through `lantoa demo load` once, and says so the second time', () => {
+    const again = lantoa(['demo', 'load']);
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout).toContain('Dữ liệu mẫu đã có sẵn.');
+  });
+
+  it.runIf(ON_PGLITE)('refuses bad input in Vietnamese with exit code 1 and writes no file', () => {
     const cases: [string[], string][] = [
       [
         [...REVIEW, '--from', '15/05/2016', '--to', '2019-08-20', '--out', out('a.docx')],
@@ -87,7 +110,7 @@ describe.runIf(testDatabaseKind() === 'pglite')('lantoa report interim-review', 
     expect(doc.media.size).toBeGreaterThan(0);
   });
 
-  it('numbers the document from the series, and refuses a number already given', async () => {
+  it.runIf(ON_PGLITE)('numbers the document from the series, and refuses a number already given', async () => {
     const file = out('so-ket.docx');
     const result = lantoa([...REVIEW, ...PERIOD, '--signer', 'Nguyễn Tiến Hải', '--out', file]);
     expect(result.status, result.stderr).toBe(0);

@@ -7,7 +7,6 @@ import { countCommendations } from '../commendations/commendations-stats';
 import { countInspections } from '../inspections/inspections-stats';
 import { computeMeetingFigures } from '../meetings/meetings-stats';
 import { DEMO_PERIOD } from '../commendations/commendations-demo';
-import { loadDemo } from '../demo/demo.service';
 import { loadScope } from '../../platform/access';
 import { resolveUnit } from '../org-units/org-units.service';
 import { buildInterimReview } from './interim-review';
@@ -31,8 +30,7 @@ async function demoActor(username: string): Promise<Actor> {
 }
 
 beforeAll(async () => {
-  t = await createTestContext();
-  await loadDemo(t.database.db);
+  t = await createTestContext({ demo: true });
 });
 
 afterAll(async () => {
