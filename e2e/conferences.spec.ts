@@ -1,4 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
+import { CHECK_IN_QR_PREFIX } from '../common/conferences';
+import { writeQrVideo } from './qr-video';
 import { ADMIN, expect, pickOption, signIn, snap, test } from './support';
 
 const DEMO_PASSWORD = 'lantoa-demo';
@@ -181,6 +183,56 @@ test('the check-in page works on a 360 px phone: search, walk-in and head count'
   await phone.getByRole('button', { name: 'Lưu' }).click();
   await expect(phone.getByTestId('present-count')).toHaveText('150');
   await phone.context().close();
+});
+
+test('the phone camera reads an invitation’s QR code and checks its guest in', async ({
+  browser: desk,
+  playwright,
+  baseURL,
+}, testInfo) => {
+  // Someone on the roster who has not arrived, and the point's check-in page.
+  const staff = await signedInPage(desk, 'xa.nhaplieu');
+  await openConference(staff, PROVINCIAL);
+  await staff.getByRole('button', { name: 'Điểm danh (điện thoại)' }).first().click();
+  const roster = await staff.request.get(
+    staff
+      .url()
+      .replace(/\/conferences\/([^/]+)\/bridges\/([^/]+)\/check-in$/, '/api/v1/conferences/$1/bridges/$2/attendees'),
+  );
+  const guest = ((await roster.json()).items as { fullName: string; checkedInAt: string | null; token: string }[]).find(
+    (a) => !a.checkedInAt && a.token,
+  )!;
+  const checkInUrl = staff.url();
+  await staff.context().close();
+
+  // A browser of its own whose camera films the printed invitation: Chromium's fake camera plays a Y4M of its QR code.
+  const config = testInfo.project.use.launchOptions ?? {};
+  const video = testInfo.outputPath('invitation-qr.y4m');
+  writeQrVideo(video, `${CHECK_IN_QR_PREFIX}${guest.token}`);
+  const browser = await playwright.chromium.launch({
+    ...config,
+    args: [
+      ...(config.args ?? []),
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${video}`,
+    ],
+  });
+  const context = await browser.newContext({
+    baseURL,
+    viewport: { width: 360, height: 740 },
+    isMobile: true,
+    hasTouch: true,
+    permissions: ['camera'],
+  });
+  const phone = await context.newPage();
+  await signIn(phone, 'xa.nhaplieu', DEMO_PASSWORD, new URL(checkInUrl).pathname);
+  const before = Number(await phone.getByTestId('present-count').textContent());
+  await phone.getByRole('button', { name: 'Quét mã QR' }).click();
+  await expect(phone.getByText(`Đã điểm danh: ${guest.fullName}`)).toBeVisible();
+  await expect(phone.getByTestId('present-count')).toHaveText(String(before + 1));
+  await snap(phone, testInfo, 'conferences-checkin-qr-camera', false);
+  await browser.close();
 });
 
 test('afterwards: the drafted attendance paragraph and the news draft are editable', async ({ page }, testInfo) => {
