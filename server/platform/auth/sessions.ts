@@ -104,7 +104,7 @@ export async function resolveSession(
 /** Ends one session. Outside a transaction; otherwise call `invalidateSessions()` once the caller's commits. */
 export async function deleteSession(db: DbOrTrx, sessionId: string): Promise<void> {
   await db.deleteFrom('user_session').where('id', '=', sessionId).execute();
-  invalidateSessions();
+  await invalidateSessions();
 }
 
 /**
@@ -117,6 +117,6 @@ export async function deleteUserSessions(db: DbOrTrx, userId: string, exceptSess
     query = query.where('id', '<>', exceptSessionId);
   }
   const result = await query.executeTakeFirst();
-  invalidateSessions();
+  await invalidateSessions();
   return Number(result.numDeletedRows);
 }
