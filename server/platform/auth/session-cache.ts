@@ -10,8 +10,8 @@ import type { SessionUser } from './sessions';
  * password change or reset, an account disabled or moved, a grant added or removed, a reorganisation). On PostgreSQL
  * the other server processes on the same database hear of it through `NOTIFY` (`session-events.ts`) and clear theirs:
  * the window is the notification's trip, not SESSION_CACHE_MS. While a process cannot hear (its LISTEN connection
- * lost, or not yet open) it does not use its cache at all; only a process that dies between a commit and its NOTIFY
- * leaves the others at most SESSION_CACHE_MS behind.
+ * lost, or not yet open) it does not use its cache at all; only a NOTIFY that fails, or a process that dies between a
+ * commit and its NOTIFY, leaves the others at most SESSION_CACHE_MS behind.
  */
 export const SESSION_CACHE_MS = 3_000;
 const MAX_ENTRIES = 20_000;

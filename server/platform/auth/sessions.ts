@@ -101,7 +101,7 @@ export async function resolveSession(
   };
 }
 
-/** Ends one session. Outside a transaction; otherwise call `invalidateSessions()` once the caller's commits. */
+/** Ends one session. Outside a transaction; otherwise await `invalidateSessions()` once the caller's commits. */
 export async function deleteSession(db: DbOrTrx, sessionId: string): Promise<void> {
   await db.deleteFrom('user_session').where('id', '=', sessionId).execute();
   await invalidateSessions();
@@ -109,7 +109,7 @@ export async function deleteSession(db: DbOrTrx, sessionId: string): Promise<voi
 
 /**
  * Ends every session of a user, or every one but `exceptSessionId`. Returns how many ended. Inside a transaction the
- * caller also calls `invalidateSessions()` after it committed.
+ * caller also awaits `invalidateSessions()` after it committed.
  */
 export async function deleteUserSessions(db: DbOrTrx, userId: string, exceptSessionId?: string): Promise<number> {
   let query = db.deleteFrom('user_session').where('user_id', '=', userId);
