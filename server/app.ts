@@ -14,6 +14,7 @@ import { z } from 'zod';
 import type { Config } from './config';
 import type { Database } from './db/connection';
 import { registerAuth } from './platform/auth/plugin';
+import { SessionEvents } from './platform/auth/session-events';
 import { registerErrorHandling, registerOriginCheck } from './platform/http';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -108,6 +109,10 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
 
   registerOriginCheck(app);
   registerAuth(app, ctx.database, ctx.config);
+  // On PostgreSQL, sign-outs and revocations made by the other server processes clear this one's session cache.
+  const sessionEvents = new SessionEvents(ctx.database, app.log);
+  await sessionEvents.start();
+  app.addHook('onClose', async () => sessionEvents.close());
 
   await app.register(
     async (api) => {

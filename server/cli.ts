@@ -8,6 +8,7 @@ import type { Database } from './db/connection';
 import { openConfiguredDatabase } from './db/open';
 import { systemActor } from './platform/access';
 import { AppError } from './platform/errors';
+import { SessionEvents } from './platform/auth/session-events';
 import { ensureAdmin } from './modules/demo/bootstrap';
 import { loadDemo } from './modules/demo/demo.service';
 import { importCommendations } from './modules/commendations/commendations-import';
@@ -37,15 +38,24 @@ function fail(error: unknown, config?: Config): never {
   process.exit(1);
 }
 
-/** Opens the configured database for one command, runs it and closes the database (PGlite keeps data on close). */
+/**
+ * Opens the configured database for one command, runs it and closes the database (PGlite keeps data on close). On
+ * PostgreSQL the running servers hear the command's session invalidations (a password reset, a grant, a
+ * reorganisation) through NOTIFY, sent before the close.
+ */
 async function withDatabase(work: (database: Database, config: Config) => Promise<void>): Promise<void> {
   let config: Config | undefined;
   let database: Database | undefined;
+  let sessionEvents: SessionEvents | undefined;
   try {
     config = loadConfig();
     database = await openConfiguredDatabase(config);
+    sessionEvents = new SessionEvents(database);
+    await sessionEvents.start();
     await work(database, config);
+    await sessionEvents.close();
   } catch (error) {
+    await sessionEvents?.close().catch(() => undefined);
     await database?.close().catch(() => undefined);
     fail(error, config);
   }

@@ -136,7 +136,7 @@ export async function changeOwnPassword(
       summary: `${user.username} đổi mật khẩu`,
     });
   });
-  invalidateSessions();
+  await invalidateSessions();
 }
 
 /** Lifts the sign-in lock-out of a name (after an administrator resets its password). */

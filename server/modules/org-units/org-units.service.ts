@@ -387,6 +387,6 @@ export async function closeOrgUnit(db: Db, actor: Actor, id: string, input: Clos
     });
   });
   // A successor's users now reach this unit's past through the new lineage edge.
-  invalidateSessions();
+  await invalidateSessions();
   return getOrgUnit(db, actor, id, input.validTo);
 }

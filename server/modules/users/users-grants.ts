@@ -43,7 +43,7 @@ export async function grantRole(db: DbOrTrx, actor: Actor, userId: string, input
     });
     return granted;
   });
-  invalidateSessions();
+  await invalidateSessions();
   return toGrantSummary(grant);
 }
 
@@ -80,5 +80,5 @@ export async function revokeGrant(db: DbOrTrx, actor: Actor, userId: string, gra
       after: null,
     });
   });
-  invalidateSessions();
+  await invalidateSessions();
 }

@@ -199,7 +199,7 @@ export async function updateUser(db: DbOrTrx, actor: Actor, id: string, input: U
       after: auditView(next),
     });
   });
-  invalidateSessions();
+  await invalidateSessions();
   return getUser(db, actor, id);
 }
 
@@ -234,6 +234,6 @@ export async function resetPassword(
       after: { isGenerated: password === undefined, sessionsEnded: ended },
     });
   });
-  invalidateSessions();
+  await invalidateSessions();
   return { password: newPassword };
 }

@@ -101,15 +101,15 @@ export async function resolveSession(
   };
 }
 
-/** Ends one session. Outside a transaction; otherwise call `invalidateSessions()` once the caller's commits. */
+/** Ends one session. Outside a transaction; otherwise await `invalidateSessions()` once the caller's commits. */
 export async function deleteSession(db: DbOrTrx, sessionId: string): Promise<void> {
   await db.deleteFrom('user_session').where('id', '=', sessionId).execute();
-  invalidateSessions();
+  await invalidateSessions();
 }
 
 /**
  * Ends every session of a user, or every one but `exceptSessionId`. Returns how many ended. Inside a transaction the
- * caller also calls `invalidateSessions()` after it committed.
+ * caller also awaits `invalidateSessions()` after it committed.
  */
 export async function deleteUserSessions(db: DbOrTrx, userId: string, exceptSessionId?: string): Promise<number> {
   let query = db.deleteFrom('user_session').where('user_id', '=', userId);
@@ -117,6 +117,6 @@ export async function deleteUserSessions(db: DbOrTrx, userId: string, exceptSess
     query = query.where('id', '<>', exceptSessionId);
   }
   const result = await query.executeTakeFirst();
-  invalidateSessions();
+  await invalidateSessions();
   return Number(result.numDeletedRows);
 }
