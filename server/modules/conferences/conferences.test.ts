@@ -1,5 +1,4 @@
 import { execFileSync, spawn } from 'node:child_process';
-import net from 'node:net';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +9,7 @@ import { client, createTestContext, type Client, type TestContext } from '../../
 import { postFile } from '../../test/multipart';
 import { xlsxFile } from '../../test/spreadsheets';
 import { draftAttendance, placeName } from './conferences-documents';
+import { freePort, waitForHealth } from '../../test/processes';
 
 let t: TestContext;
 let tree: Awaited<ReturnType<typeof createTree>>;
@@ -700,29 +700,6 @@ describe.runIf(process.env.LANTOA_TEST_DB === 'postgres')('conferences: two serv
     }
   });
 });
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function waitForHealth(url: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) {
-        return;
-      }
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`server at ${url} did not start`);
-}
 
 interface SseMessage {
   id: string;

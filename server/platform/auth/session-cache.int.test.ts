@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -10,6 +9,7 @@ import { createTestContext, type Client, type TestContext } from '../../test/har
 import { sessionCache } from './session-cache';
 import { hashToken, SESSION_COOKIE } from './sessions';
 import { LISTENER_NAME } from './session-events';
+import { freePort, waitForHealth } from '../../test/processes';
 
 /**
  * Two server processes on one PostgreSQL: this test's app (A) and a `lantoa serve` child (B). Each caches resolved
@@ -144,27 +144,4 @@ async function until(condition: () => boolean): Promise<void> {
     }
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function waitForHealth(url: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) {
-        return;
-      }
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`server at ${url} did not start`);
 }
