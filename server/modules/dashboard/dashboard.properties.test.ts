@@ -10,7 +10,7 @@ import { createUnitsBulk, recordReorganisation } from '../org-units/org-units.se
 import { createTestContext, type TestContext } from '../../test/harness';
 import { addDecision, addInspection, addModel } from './dashboard.fixtures';
 import * as repo from './dashboard.repository';
-import { countFigureRows, getOverview, listRecords } from './dashboard.service';
+import { countCellMonthRows, countFigureRows, getOverview, listRecords } from './dashboard.service';
 
 // Random trees, random records, random reorganisations (merges, splits, dissolutions, cells moved or closed) after
 // the records exist: the figures must add up over children, agree between structures at the root, agree between
@@ -284,6 +284,11 @@ describe('dashboard properties (fast-check)', () => {
               ];
               expect(fast, `${unit.code} ${structure} ${figure} ${from}…${to}`).toEqual(slow);
             }
+            const [fastCells, slowCells] = [
+              tallyCells(await countCellMonthRows(db, filter, { useRollup: true })),
+              tallyCells(await countCellMonthRows(db, filter, { useRollup: false })),
+            ];
+            expect(fastCells, `${unit.code} ${structure} cell-months ${from}…${to}`).toEqual(slowCells);
           }
         }
       }),
@@ -344,6 +349,20 @@ function tally(rows: repo.FigureCountRow[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const row of rows) {
     const key = row.by_month === 1 ? `month:${row.month}` : `child:${row.child}|${row.a}|${row.b}`;
+    out[key] = (out[key] ?? 0) + row.n;
+  }
+  return Object.fromEntries(
+    Object.entries(out)
+      .filter(([, n]) => n !== 0)
+      .sort(),
+  );
+}
+
+/** Cell rows folded into one map by child and first and last month. */
+function tallyCells(rows: { child: string | null; first: string; last: string; n: number }[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const row of rows) {
+    const key = `${row.child}|${row.first}|${row.last}`;
     out[key] = (out[key] ?? 0) + row.n;
   }
   return Object.fromEntries(

@@ -192,6 +192,28 @@ export async function countCellMonths(db: DbOrTrx, filter: FigureFilter) {
   return result.rows;
 }
 
+/**
+ * The same rows as `countCellMonths`, read from the cell summary of the depth below the unit (the unit must lie at
+ * depth 1 or 2). No scope condition: call it only when the caller reaches every cell placed under the unit.
+ */
+export async function countCellMonthsRollup(
+  db: DbOrTrx,
+  filter: Pick<FigureFilter, 'unitPath' | 'structure' | 'from' | 'to'>,
+) {
+  const depth = filter.unitPath.split('.').length;
+  const result = await sql<{ child: string | null; first: string; last: string; n: number }>`
+    select case when nlevel(c.bucket) > ${depth} then c.bucket::text end as child,
+      to_char(greatest(c.valid_from, ${filter.from}::date), 'YYYY-MM') as first,
+      to_char(least(c.valid_to, ${filter.to}::date), 'YYYY-MM') as last,
+      sum(c.n)::int as n
+    from stats_cells c
+    where c.structure = ${filter.structure} and c.depth = ${depth + 1} and c.bucket <@ ${filter.unitPath}::ltree
+      and c.valid_from <= ${filter.to}::date and c.valid_to >= ${filter.from}::date
+    group by 1, 2, 3
+    having sum(c.n) <> 0`.execute(db);
+  return result.rows;
+}
+
 /** The name a unit bore on a day (its latest name when the day is outside its names' dates). */
 export function unitNameOn(unitId: RawBuilder<unknown>, day: RawBuilder<unknown>): RawBuilder<string> {
   return sql<string>`coalesce(

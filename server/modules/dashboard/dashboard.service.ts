@@ -134,6 +134,20 @@ export async function countFigureRows(
   return [...rolled, ...edgeRows];
 }
 
+/**
+ * The cells expected under the unit, by child and by first and last month in the period: from the cell summary for
+ * the national and provincial dashboards (`useRollup`, as for `countFigureRows`), else from the cells themselves.
+ */
+export async function countCellMonthRows(
+  db: DbOrTrx,
+  filter: repo.FigureFilter,
+  options: { useRollup: boolean },
+): ReturnType<typeof repo.countCellMonths> {
+  return options.useRollup && filter.unitPath.split('.').length <= 2
+    ? repo.countCellMonthsRollup(db, filter)
+    : repo.countCellMonths(db, filter);
+}
+
 interface Resolved {
   unit: repo.UnitRow;
   filter: repo.FigureFilter;
@@ -212,7 +226,7 @@ export async function getOverview(db: DbOrTrx, actor: Actor, query: OverviewQuer
   const meetingRows = await countFigureRows(db, 'meetings', filter, { useRollup });
   const inspectionRows = await countFigureRows(db, 'inspections', filter, { useRollup });
   const recommendationRows = await countFigureRows(db, 'recommendations', filter, { useRollup });
-  const cellMonths = await repo.countCellMonths(db, filter);
+  const cellMonths = await countCellMonthRows(db, filter, { useRollup });
   const [children, ancestors, fields] = await Promise.all([
     repo.listChildren(db, unit.id, filter),
     repo.listAncestors(db, unit.path, query.to),
