@@ -10,7 +10,8 @@
  * the same SQL statements the endpoint ran (captured from Kysely's log during a warm-up request) replayed directly
  * through `pg`, and the same replay behind a bare Fastify route (HTTP with nothing of ours). Rounds interleave the
  * three so whatever else the machine does weighs on each alike. Then the first render of the national dashboard
- * in headless Chromium (sign-in done; from navigation to all four charts drawn), when dist/web is built.
+ * in headless Chromium (sign-in done; from navigation to all four charts drawn) and the dashboard's initial JavaScript
+ * (`web-bundle.ts`), when dist/web is built.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -24,6 +25,7 @@ import { PG_SESSION_OPTIONS, type Database } from '../server/db/connection';
 import type { DB } from '../server/db/schema';
 import { createUser } from '../server/test/factories';
 import { benchDatabaseUrl } from './data/generate';
+import { initialJavaScript } from './web-bundle';
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -210,7 +212,15 @@ for (const [label, query] of scenarios) {
   );
 }
 
-if (RENDER && fs.existsSync(path.join(import.meta.dirname, '..', 'dist', 'web', 'index.html'))) {
+const webDir = path.join(import.meta.dirname, '..', 'dist', 'web');
+if (fs.existsSync(path.join(webDir, 'index.html'))) {
+  const js = initialJavaScript(webDir, /^DashboardPage-.*\.js$/);
+  process.stdout.write(
+    `\nInitial JavaScript of the dashboard (entry + the dashboard chunk and their static imports; ECharts loads lazily): ${js.pageKb.toFixed(1)} KB gzip in ${js.files} files (target ≤ 350; the shell every page loads: ${js.shellKb.toFixed(1)} KB)\n`,
+  );
+}
+
+if (RENDER && fs.existsSync(path.join(webDir, 'index.html'))) {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',

@@ -89,3 +89,24 @@ test('when the session ends, the next request returns the user to the sign-in pa
   await expect(page).toHaveURL(/\/login\?next=%2Fusers/);
   await expect(page.getByRole('heading', { name: 'Đăng nhập' })).toBeVisible();
 });
+
+test('dialogs loaded on demand: change password from the user menu, and a page that does not exist', async ({
+  page,
+}, testInfo) => {
+  await signIn(page);
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem').filter({ hasText: 'Đổi mật khẩu' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByText('Mật khẩu hiện tại')).toBeVisible();
+  // Empty fields are refused in the dialog itself, before anything is sent.
+  await dialog.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+  await expect(dialog.getByText('Nhập mật khẩu hiện tại')).toBeVisible();
+  await snap(page, testInfo, 'change-password');
+  await dialog.getByRole('button', { name: 'Hủy' }).click();
+  await expect(dialog).toBeHidden();
+
+  await page.goto('/khong-co-trang-nay');
+  await expect(page.getByText('Không tìm thấy trang bạn cần')).toBeVisible();
+  await page.getByRole('button', { name: 'Về trang cơ cấu tổ chức' }).click();
+  await expect(page).toHaveURL(/\/org-units$/);
+});

@@ -3,7 +3,7 @@ import { Navigate, Route, Routes } from 'react-router';
 import { RequireAbility } from './features/auth/RequireAbility';
 import { RequireAuth } from './features/auth/RequireAuth';
 import { AppShell } from './layout/AppShell';
-import { NotFoundPage } from './layout/NotFoundPage';
+import { LazyNotFoundPage } from './layout/LazyNotFoundPage';
 import { LazyPage } from './layout/LazyPage';
 import { features } from './features/registry';
 
@@ -54,7 +54,7 @@ export function App() {
             </RequireAbility>
           }
         />
-        <Route path="*" element={<NotFoundPage />} />
+        <Route path="*" element={<LazyNotFoundPage />} />
       </Route>
     </Routes>
   );

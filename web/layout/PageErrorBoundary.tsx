@@ -1,4 +1,4 @@
-import { Button, Result } from 'antd';
+import { Alert, Button } from 'antd';
 import { Component, type ReactNode } from 'react';
 
 interface Props {
@@ -22,11 +22,13 @@ export class PageErrorBoundary extends Component<Props, State> {
   override render() {
     if (this.state.error) {
       return (
-        <Result
-          status="error"
-          title={this.props.title}
-          subTitle={this.state.error.message}
-          extra={
+        <Alert
+          type="error"
+          showIcon
+          style={{ margin: 24 }}
+          message={this.props.title}
+          description={this.state.error.message}
+          action={
             <Button type="primary" onClick={() => window.location.reload()}>
               {this.props.retryLabel}
             </Button>

@@ -1,12 +1,16 @@
 import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown, type MenuProps } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useLogout, useLogoutAll } from '../features/auth/api';
-import { ChangePasswordModal } from '../features/auth/ChangePasswordModal';
 import { useCurrentUser } from '../features/auth/useCurrentUser';
 import { useT } from '../i18n/useT';
 import { errorMessage } from '../lib/serverErrors';
+
+// Loaded when first opened: its form stays out of the initial JavaScript.
+const ChangePasswordModal = lazy(() =>
+  import('../features/auth/ChangePasswordModal').then((m) => ({ default: m.ChangePasswordModal })),
+);
 
 /** The user's name in the header, with change password, sign out, and sign out everywhere. */
 export function UserMenu({ isCompact }: { isCompact: boolean }) {
@@ -65,7 +69,11 @@ export function UserMenu({ isCompact }: { isCompact: boolean }) {
           <DownOutlined style={{ fontSize: 10 }} />
         </Button>
       </Dropdown>
-      <ChangePasswordModal open={isChangingPassword} onClose={() => setChangingPassword(false)} />
+      {isChangingPassword && (
+        <Suspense fallback={null}>
+          <ChangePasswordModal open onClose={() => setChangingPassword(false)} />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -1,10 +1,12 @@
 import { BellOutlined } from '@ant-design/icons';
-import { Badge, Button, Empty, List, Popover, Typography } from 'antd';
-import { useState } from 'react';
+import { Badge, Button, Popover, Spin } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useLanguage } from '../../i18n/useLanguage';
-import { formatDateTime } from '../../lib/format';
 import { useMarkRead, useNotifications, type AppNotification } from './api';
+
+// Loaded when the bell is first opened: the list stays out of the initial JavaScript.
+const NotificationList = lazy(() => import('./NotificationList').then((m) => ({ default: m.NotificationList })));
 
 /** The bell in the header: unread count, the latest notifications; a click opens the record and marks it read. */
 export function NotificationBell() {
@@ -26,30 +28,9 @@ export function NotificationBell() {
   };
   const content = (
     <div style={{ width: 380, maxHeight: 420, overflow: 'auto' }}>
-      {query.data?.items.length ? (
-        <List
-          size="small"
-          dataSource={query.data.items}
-          renderItem={(n) => (
-            <List.Item
-              onClick={() => open(n)}
-              style={{ cursor: 'pointer', background: n.isRead ? undefined : '#fff7e6', paddingInline: 8 }}
-            >
-              <List.Item.Meta
-                title={<span style={{ fontWeight: n.isRead ? 400 : 600 }}>{n.title}</span>}
-                description={
-                  <>
-                    {n.body && <div>{n.body}</div>}
-                    <Typography.Text type="secondary">{formatDateTime(n.createdAt)}</Typography.Text>
-                  </>
-                }
-              />
-            </List.Item>
-          )}
-        />
-      ) : (
-        <Empty description={lang === 'vi' ? 'Không có thông báo' : 'No notifications'} />
-      )}
+      <Suspense fallback={<Spin size="small" />}>
+        <NotificationList items={query.data?.items ?? []} onOpen={open} />
+      </Suspense>
     </div>
   );
   return (
