@@ -9,6 +9,7 @@ import {
   type BridgeStatus,
   type ConferenceMode,
 } from '../../../common/conferences';
+import { todayIso } from '../../../common/dates';
 import { isRoleAtLeast, roleRank, type Role } from '../../../common/roles';
 import { compareVietnamese } from '../../../common/text';
 import type { Config } from '../../config';
@@ -45,7 +46,7 @@ const maxRole = (a?: Role, b?: Role): Role | undefined => (!a ? b : !b ? a : rol
 
 /** Conference day in Vietnam, for unit validity. */
 export function conferenceDay(startsAt: Date | string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(startsAt));
+  return todayIso(new Date(startsAt));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
