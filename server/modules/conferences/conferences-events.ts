@@ -28,14 +28,43 @@ const PUBLISH_GATHER_MS = 50;
 const NOTIFY_BUDGET = 7_500;
 const HEARTBEAT_MS = 15_000;
 
+type Field = Exclude<keyof BridgeUpdate, 'id'>;
+const FIELDS: Field[] = [
+  'place',
+  'status',
+  'statusAt',
+  'problemNote',
+  'expected',
+  'checkedIn',
+  'headCount',
+  'present',
+  'version',
+];
+
+/** One message as sent: its id, its text (encoded once for every viewer) and the points it changed. */
+interface Sent {
+  id: string;
+  seq: number;
+  message: Buffer;
+  bridges: string[];
+  reload: boolean;
+}
+
 interface Viewer {
   res: ServerResponse;
-  /** Messages that arrived while the snapshot was being read; written after it. */
-  queue: string[] | null;
+  /** Messages sent while the viewer's snapshot was being read; their points are caught up after it. */
+  queue: Sent[] | null;
+}
+
+/** A point's newest state in the current gathering, and which fields moved since the viewers' last message. */
+interface PendingBridge {
+  state: BridgeUpdate;
+  seq: number;
+  changed: Set<Field> | 'all';
 }
 
 interface Pending {
-  bridges: Map<string, { update: BridgeUpdate; seq: number }>;
+  bridges: Map<string, PendingBridge>;
   reload: boolean;
   seq: number;
   timer: NodeJS.Timeout;
@@ -65,13 +94,17 @@ export interface HubLogger {
 export class ConferenceHub {
   private readonly viewers = new Map<string, Set<Viewer>>();
   private readonly pending = new Map<string, Pending>();
-  private readonly history = new Map<string, { id: number; message: string }[]>();
+  private readonly history = new Map<string, Sent[]>();
+  /** Per conference, each point's state as this process's viewers last received it, with its event id. */
+  private readonly shown = new Map<string, Map<string, { state: BridgeUpdate; seq: number }>>();
   private readonly loads = new Map<string, { running?: Promise<unknown>; pending?: Promise<unknown> }>();
   private listener?: pg.Client;
   private heartbeat?: NodeJS.Timeout;
   private closed = false;
   /** Tells this process's own notifications from the others' (it hears them too, and delivered them already). */
   private readonly origin = crypto.randomUUID();
+  /** Ends every message id, so a viewer resumes from this process's history only (ids of two processes may meet). */
+  private readonly tag = this.origin.slice(0, 8);
   private publisher?: Promise<pg.Client>;
   private outbox: BoardEvent[] = [];
   private publishing?: Promise<void>;
@@ -195,6 +228,13 @@ export class ConferenceHub {
     return client;
   }
 
+  /**
+   * Gathers an event into the conference's next message. A viewer already holds every point as this process last
+   * sent it, so the message carries only the fields that moved: each change is compared with the point's newest
+   * state so far, and a field that differed at any step is sent (a viewer whose snapshot caught a state in between
+   * is then corrected too). Events may arrive out of order (NOTIFY batches from other processes): the newest state
+   * wins, and one older than what the viewers already have is dropped.
+   */
   private receive(event: BoardEvent): void {
     let pending = this.pending.get(event.conferenceId);
     if (!pending) {
@@ -206,13 +246,34 @@ export class ConferenceHub {
     if (event.reload) {
       pending.reload = true;
     }
-    if (event.bridge) {
-      const known = pending.bridges.get(event.bridge.id);
-      // Notifications may arrive out of order: keep the newest state of the point. Writes to one point are
-      // serialised by its row lock and take their id after it, so a later id is a later state.
-      if (!known || known.seq <= event.seq) {
-        pending.bridges.set(event.bridge.id, { update: event.bridge, seq: event.seq });
+    const update = event.bridge;
+    if (!update) {
+      return;
+    }
+    const shown = this.shown.get(event.conferenceId)?.get(update.id);
+    if (shown && event.seq <= shown.seq) {
+      return;
+    }
+    const known = pending.bridges.get(update.id);
+    if (!known) {
+      pending.bridges.set(update.id, {
+        state: update,
+        seq: event.seq,
+        changed: shown ? new Set(FIELDS.filter((f) => shown.state[f] !== update[f])) : 'all',
+      });
+      return;
+    }
+    if (known.changed !== 'all') {
+      for (const field of FIELDS) {
+        if (known.state[field] !== update[field]) {
+          known.changed.add(field);
+        }
       }
+    }
+    // Writes to one point are serialised by its row lock and take their id after it: a later id is a later state.
+    if (event.seq >= known.seq) {
+      known.state = update;
+      known.seq = event.seq;
     }
   }
 
@@ -222,40 +283,75 @@ export class ConferenceHub {
     if (!pending) {
       return;
     }
-    const data = JSON.stringify({
-      bridges: [...pending.bridges.values()].map((b) => b.update),
+    let shown = this.shown.get(conferenceId);
+    if (!shown) {
+      shown = new Map();
+      this.shown.set(conferenceId, shown);
+    }
+    const updates: Partial<BridgeUpdate>[] = [];
+    for (const [id, bridge] of pending.bridges) {
+      shown.set(id, { state: bridge.state, seq: bridge.seq });
+      if (bridge.changed === 'all') {
+        updates.push(bridge.state);
+      } else if (bridge.changed.size > 0) {
+        const update: Partial<BridgeUpdate> = { id };
+        bridge.changed.forEach((field) => Object.assign(update, { [field]: bridge.state[field] }));
+        updates.push(update);
+      }
+    }
+    if (updates.length === 0 && !pending.reload) {
+      return;
+    }
+    const id = `${pending.seq}-${this.tag}`;
+    const data = JSON.stringify({ bridges: updates, reload: pending.reload });
+    const sent: Sent = {
+      id,
+      seq: pending.seq,
       reload: pending.reload,
-    });
-    const message = `id: ${pending.seq}\nevent: board\ndata: ${data}\n\n`;
+      message: Buffer.from(`id: ${id}\nevent: board\ndata: ${data}\n\n`),
+      bridges: [...pending.bridges.keys()],
+    };
     const history = this.history.get(conferenceId) ?? [];
-    history.push({ id: pending.seq, message });
+    history.push(sent);
     if (history.length > HISTORY_SIZE) {
       history.splice(0, history.length - HISTORY_SIZE);
     }
     this.history.set(conferenceId, history);
     for (const viewer of this.viewers.get(conferenceId) ?? []) {
-      this.write(viewer, message);
+      if (viewer.queue) {
+        viewer.queue.push(sent);
+      } else {
+        this.write(viewer, sent.message);
+      }
     }
   }
 
-  /** The id of the last message sent for the conference here, 0 before any. */
-  lastId(conferenceId: string): number {
+  /** The id of the last message sent for the conference here (`0-<process>` before any). */
+  lastId(conferenceId: string): string {
     const history = this.history.get(conferenceId);
-    return history?.length ? history[history.length - 1].id : 0;
+    return history?.length ? history[history.length - 1].id : `0-${this.tag}`;
   }
 
-  /** The messages after `lastId`, or undefined when this process cannot tell (then send a snapshot). */
-  replayAfter(conferenceId: string, lastId: number): string[] | undefined {
+  /**
+   * The messages after `lastId`, or undefined when this process cannot tell (then send a snapshot): an id of another
+   * process, or one no longer in the recent history. Messages carry changes only, so a viewer resumes only from the
+   * history its screen was built from.
+   */
+  replayAfter(conferenceId: string, lastId: string): Buffer[] | undefined {
     const history = this.history.get(conferenceId) ?? [];
-    const index = history.findIndex((entry) => entry.id === lastId);
-    if (index < 0) {
-      return lastId === 0 && history.length === 0 ? [] : undefined;
+    if (lastId === `0-${this.tag}`) {
+      return history.length === 0 ? [] : undefined;
     }
-    return history.slice(index + 1).map((entry) => entry.message);
+    const index = history.findIndex((entry) => entry.id === lastId);
+    return index < 0 ? undefined : history.slice(index + 1).map((entry) => entry.message);
   }
 
-  /** Registers a viewer whose first message (snapshot or replay) is still being prepared. */
-  subscribe(conferenceId: string, res: ServerResponse): { ready(first: string[]): void; close(): void } {
+  /**
+   * Registers a viewer whose first message (snapshot or replay) is still being prepared. Messages sent meanwhile
+   * may be older or newer than that snapshot; after it, the viewer gets the points they touched in full, as this
+   * process last sent them, so its screen matches every other viewer's from then on.
+   */
+  subscribe(conferenceId: string, res: ServerResponse): { ready(first: (string | Buffer)[]): void; close(): void } {
     const viewer: Viewer = { res, queue: [] };
     const set = this.viewers.get(conferenceId) ?? new Set<Viewer>();
     set.add(viewer);
@@ -264,8 +360,19 @@ export class ConferenceHub {
       ready: (first) => {
         const queued = viewer.queue ?? [];
         viewer.queue = null;
-        for (const message of [...first, ...queued]) {
+        for (const message of first) {
           this.write(viewer, message);
+        }
+        if (queued.length > 0) {
+          const shown = this.shown.get(conferenceId);
+          const touched = new Set(queued.flatMap((sent) => sent.bridges));
+          const bridges = [...touched].flatMap((id) => {
+            const state = shown?.get(id)?.state;
+            return state ? [state] : [];
+          });
+          const reload = queued.some((sent) => sent.reload);
+          const id = queued[queued.length - 1].id;
+          this.write(viewer, `id: ${id}\nevent: board\ndata: ${JSON.stringify({ bridges, reload })}\n\n`);
         }
       },
       close: () => {
@@ -286,21 +393,19 @@ export class ConferenceHub {
     return n;
   }
 
-  private write(viewer: Viewer, message: string): void {
-    if (viewer.queue) {
-      viewer.queue.push(message);
-    } else if (!viewer.res.writableEnded) {
+  private write(viewer: Viewer, message: string | Buffer): void {
+    if (!viewer.res.writableEnded) {
       viewer.res.write(message);
     }
   }
 
   private writeAll(message: string): void {
-    this.viewers.forEach((set) => set.forEach((viewer) => this.write(viewer, message)));
+    this.viewers.forEach((set) => set.forEach((viewer) => viewer.queue || this.write(viewer, message)));
   }
 
   private reloadEveryone(): void {
     this.viewers.forEach((_set, conferenceId) =>
-      this.receive({ conferenceId, seq: this.lastId(conferenceId), reload: true }),
+      this.receive({ conferenceId, seq: this.history.get(conferenceId)?.at(-1)?.seq ?? 0, reload: true }),
     );
   }
 

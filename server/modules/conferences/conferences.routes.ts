@@ -508,7 +508,7 @@ export const conferencesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
             summary:
               'Luồng sự kiện (Server-Sent Events) của bảng theo dõi: "snapshot" rồi "board"; nối lại với Last-Event-ID',
             params: s.conferenceIdParams,
-            querystring: z.object({ lastEventId: z.coerce.number().int().min(0).optional() }),
+            querystring: z.object({ lastEventId: z.string().max(100).optional() }),
           },
         },
         async (request, reply) => {
@@ -516,9 +516,7 @@ export const conferencesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
           const id = request.params.id;
           const { title } = await service.assertCanWatch(db, actor, id);
           const header = request.headers['last-event-id'];
-          const lastEventId = Number(
-            typeof header === 'string' && header ? header : (request.query.lastEventId ?? NaN),
-          );
+          const lastEventId = typeof header === 'string' && header ? header : request.query.lastEventId;
           reply.hijack();
           const res = reply.raw;
           res.writeHead(200, {
@@ -531,7 +529,7 @@ export const conferencesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
           const viewer = hub.subscribe(id, res);
           request.raw.on('close', () => viewer.close());
           try {
-            const replay = Number.isInteger(lastEventId) ? hub.replayAfter(id, lastEventId) : undefined;
+            const replay = lastEventId ? hub.replayAfter(id, lastEventId) : undefined;
             if (replay) {
               viewer.ready(replay);
             } else {

@@ -275,8 +275,8 @@ export const boardBridgeSchema = z.object({
 export const boardResponse = z.object({
   conferenceId: z.string(),
   title: z.string(),
-  /** The id of the last event included; pass it as Last-Event-ID to resume. */
-  lastEventId: z.number(),
+  /** The id of the last event included; pass it as Last-Event-ID to resume (on the same server process). */
+  lastEventId: z.string(),
   bridges: z.array(boardBridgeSchema),
   totals: z.object({
     bridges: z.number(),

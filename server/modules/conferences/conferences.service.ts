@@ -1013,14 +1013,14 @@ export function sortBoard(bridges: BoardBridge[]): BoardBridge[] {
   );
 }
 
-export async function getBoard(deps: ConferenceDeps, actor: Actor, id: string, lastEventId = 0) {
+export async function getBoard(deps: ConferenceDeps, actor: Actor, id: string, lastEventId: string) {
   const access = await conferenceAccess(deps.db, actor, id);
   assertOrganiser(access, 'viewer');
   return loadBoard(deps.db, id, access.row.title, lastEventId);
 }
 
 /** The board's rows and totals, for a caller already allowed to watch it. */
-export async function loadBoard(db: DbOrTrx, id: string, title: string, lastEventId: number) {
+export async function loadBoard(db: DbOrTrx, id: string, title: string, lastEventId: string) {
   const rows = await repo.listBridges(db, id, undefined, { withRoster: false });
   const bridges = sortBoard(
     rows.map((row) => ({

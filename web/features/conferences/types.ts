@@ -91,7 +91,7 @@ export interface Category {
 export interface Board {
   conferenceId: string;
   title: string;
-  lastEventId: number;
+  lastEventId: string;
   bridges: BoardBridge[];
   totals: BoardTotals;
 }
