@@ -221,18 +221,31 @@ export async function getOverview(db: DbOrTrx, actor: Actor, query: OverviewQuer
   const reachesRoot = actor.scope.can(unit.path.split('.')[0], 'viewer');
   const useRollup =
     filter.unitPath.split('.').length <= 2 && (reachesRoot || (await repo.reachesAllPlaced(db, filter)));
-  const commendationRows = await countFigureRows(db, 'commendations', filter, { useRollup });
-  const modelRows = await countFigureRows(db, 'models', filter, { useRollup });
-  const meetingRows = await countFigureRows(db, 'meetings', filter, { useRollup });
-  const inspectionRows = await countFigureRows(db, 'inspections', filter, { useRollup });
-  const recommendationRows = await countFigureRows(db, 'recommendations', filter, { useRollup });
-  const cellMonths = await countCellMonthRows(db, filter, { useRollup });
-  const [children, ancestors, fields] = await Promise.all([
+  // The figures are independent reads: on PostgreSQL they run side by side on the pool (PGlite has one connection
+  // and runs them in turn).
+  const [
+    commendationRows,
+    modelRows,
+    meetingRows,
+    inspectionRows,
+    recommendationRows,
+    cellMonths,
+    children,
+    ancestors,
+    fields,
+    currentOf,
+  ] = await Promise.all([
+    countFigureRows(db, 'commendations', filter, { useRollup }),
+    countFigureRows(db, 'models', filter, { useRollup }),
+    countFigureRows(db, 'meetings', filter, { useRollup }),
+    countFigureRows(db, 'inspections', filter, { useRollup }),
+    countFigureRows(db, 'recommendations', filter, { useRollup }),
+    countCellMonthRows(db, filter, { useRollup }),
     repo.listChildren(db, unit.id, filter),
     repo.listAncestors(db, unit.path, query.to),
     listModelFields(db, true),
+    unit.valid_to === null ? null : repo.findCurrentOf(db, unit.id).then((row) => row ?? null),
   ]);
-  const currentOf = unit.valid_to === null ? null : ((await repo.findCurrentOf(db, unit.id)) ?? null);
 
   const months = monthsOf(query.from, query.to);
   const series = new Map(months.map((month) => [month, zeroCounts()]));
