@@ -1,13 +1,12 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testDatabaseKind } from './test/databases';
+import { BIN, freePort, startServerProcess } from './test/processes';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const BIN = path.join(ROOT, 'bin', 'lantoa.js');
 const dirs: string[] = [];
 
 function tempDir(): string {
@@ -24,53 +23,6 @@ function cli(args: string[], env: Record<string, string>) {
     timeout: 120_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Starts `lantoa serve` and resolves once it answers /readyz. */
-async function serve(env: Record<string, string>) {
-  const child = spawn(process.execPath, [BIN, 'serve'], {
-    cwd: ROOT,
-    env: { ...process.env, LOG_FORMAT: 'json', DEMO: 'false', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const url = `http://127.0.0.1:${env.PORT}`;
-  // A busy two-core machine can take tens of seconds to start it: wait up to two minutes, then fail with its output.
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    const isReady = await fetch(`${url}/readyz`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (isReady) {
-      break;
-    }
-    if (Date.now() > deadline || child.exitCode !== null) {
-      child.kill('SIGTERM');
-      throw new Error(`lantoa serve did not become ready:\n${output}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  return {
-    url,
-    output: () => output,
-    stop: async () => {
-      child.kill('SIGTERM');
-      return exited;
-    },
-  };
 }
 
 afterAll(() => {
@@ -122,7 +74,7 @@ describe.runIf(testDatabaseKind() === 'pglite')('lantoa CLI', { timeout: 240_000
     // TW exists once the administrator has been created, on the first start (or by `demo load`, which the
     // interim-review CLI test runs in the PostgreSQL pass).
     expect(cli(['user', 'add', 'nguoithu', '--name', 'Người Thử', '--unit', 'TW'], env).status).toBe(1);
-    const firstStart = await serve({ ...env, PORT: String(await freePort()) });
+    const firstStart = await startServerProcess(env);
     expect(await firstStart.stop()).toBe(0);
     const dry = cli(['import', 'org-units', good, '--dry-run'], env);
     expect(dry.status).toBe(0);
@@ -138,7 +90,7 @@ describe.runIf(testDatabaseKind() === 'pglite')('lantoa CLI', { timeout: 240_000
     const dataDir = tempDir();
     const port = String(await freePort());
     const env = { DATA_DIR: dataDir, PORT: port, ADMIN_PASSWORD: 'mat-khau-quan-tri' };
-    const first = await serve(env);
+    const first = await startServerProcess(env);
     const login = await fetch(`${first.url}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -170,7 +122,7 @@ describe.runIf(testDatabaseKind() === 'pglite')('lantoa CLI', { timeout: 240_000
 
     expect(await first.stop()).toBe(0);
     expect(first.output()).toContain('đang dừng');
-    const second = await serve(env);
+    const second = await startServerProcess(env);
     try {
       const again = await fetch(`${second.url}/api/v1/auth/login`, {
         method: 'POST',
@@ -189,7 +141,7 @@ describe.runIf(testDatabaseKind() === 'pglite')('lantoa CLI', { timeout: 240_000
   it('writes a generated administrator password, readable by its owner only', async () => {
     const dataDir = tempDir();
     const port = String(await freePort());
-    const server = await serve({ DATA_DIR: dataDir, PORT: port, ADMIN_PASSWORD: '' });
+    const server = await startServerProcess({ DATA_DIR: dataDir, PORT: port, ADMIN_PASSWORD: '' });
     await server.stop();
     const file = path.join(dataDir, 'admin-password.txt');
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);

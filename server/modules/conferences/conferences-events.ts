@@ -1,9 +1,9 @@
 import type { ServerResponse } from 'node:http';
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
-import pg from 'pg';
 import type { BoardBridge } from '../../../common/conferences';
 import type { Database, DbOrTrx } from '../../db/connection';
+import { NotifyChannel } from '../../platform/notify';
 
 /** What changed on one bridge point: its board row without the unit's name (the viewer already has it). */
 export type BridgeUpdate = Omit<BoardBridge, 'unitId' | 'unitCode' | 'unitName'>;
@@ -20,6 +20,8 @@ export interface BoardEvent {
 }
 
 export const NOTIFY_CHANNEL = 'lantoa_conference';
+/** The LISTEN connection's application_name (pg_stat_activity). */
+export const LISTENER_NAME = 'lantoa-conferences';
 /** Events of one conference are gathered this long and sent as one message, so a burst stays one repaint. */
 export const DEFAULT_FLUSH_MS = 200;
 const HISTORY_SIZE = 300;
@@ -98,14 +100,13 @@ export class ConferenceHub {
   /** Per conference, each point's state as this process's viewers last received it, with its event id. */
   private readonly shown = new Map<string, Map<string, { state: BridgeUpdate; seq: number }>>();
   private readonly loads = new Map<string, { running?: Promise<unknown>; pending?: Promise<unknown> }>();
-  private listener?: pg.Client;
+  private channel?: NotifyChannel;
   private heartbeat?: NodeJS.Timeout;
   private closed = false;
   /** Tells this process's own notifications from the others' (it hears them too, and delivered them already). */
   private readonly origin = crypto.randomUUID();
   /** Ends every message id, so a viewer resumes from this process's history only (ids of two processes may meet). */
   private readonly tag = this.origin.slice(0, 8);
-  private publisher?: Promise<pg.Client>;
   private outbox: BoardEvent[] = [];
   private publishing?: Promise<void>;
 
@@ -122,40 +123,35 @@ export class ConferenceHub {
   async start(): Promise<void> {
     this.heartbeat = setInterval(() => this.writeAll(': ping\n\n'), HEARTBEAT_MS);
     this.heartbeat.unref();
-    if (this.usesNotify) {
-      await this.listen();
+    if (!this.usesNotify) {
+      return;
     }
-  }
-
-  private async listen(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.database.url });
-    client.on('notification', (message) => {
-      if (message.channel === NOTIFY_CHANNEL && message.payload) {
+    let heardBefore = false;
+    this.channel = new NotifyChannel({
+      url: this.database.url!,
+      channel: NOTIFY_CHANNEL,
+      applicationName: LISTENER_NAME,
+      label: 'conference',
+      logger: this.logger,
+      onMessage: (payload) => {
         try {
-          const batch = JSON.parse(message.payload) as { origin: string; events: BoardEvent[] };
+          const batch = JSON.parse(payload) as { origin: string; events: BoardEvent[] };
           if (batch.origin !== this.origin) {
             batch.events.forEach((event) => this.receive(event));
           }
         } catch (error) {
           this.logger?.warn({ err: error }, 'conference event not understood');
         }
-      }
+      },
+      // Listening again after a loss: what was missed is unknown, so every viewer reads its board again.
+      onHearing: () => {
+        if (heardBefore) {
+          this.reloadEveryone();
+        }
+        heardBefore = true;
+      },
     });
-    client.on('error', (error) => {
-      // The LISTEN connection dropped (server restart): viewers get a reload, and we listen again.
-      this.logger?.error({ err: error }, 'conference LISTEN connection lost; reconnecting');
-      this.listener = undefined;
-      if (!this.closed) {
-        setTimeout(() => {
-          this.listen()
-            .then(() => this.reloadEveryone())
-            .catch((err: unknown) => this.logger?.error({ err }, 'conference LISTEN reconnect failed'));
-        }, 1000).unref();
-      }
-    });
-    await client.connect();
-    await client.query(`LISTEN ${NOTIFY_CHANNEL}`);
-    this.listener = client;
+    await this.channel.start();
   }
 
   /** Gives the events their ids, in the writing transaction (after its row locks, so a later id is a later state). */
@@ -202,30 +198,17 @@ export class ConferenceHub {
       }
       payloads.push(this.payloadOf(batch));
       try {
-        this.publisher ??= this.connectPublisher();
-        const client = await this.publisher;
-        await client.query('select pg_notify($1, p) from unnest($2::text[]) p', [NOTIFY_CHANNEL, payloads]);
+        await this.channel!.notify(payloads);
       } catch (error) {
         // The connection dropped: the next batch opens a new one. These events reach the other processes' viewers
-        // with the point's next change or their next snapshot.
+        // with their next snapshot.
         this.logger?.error({ err: error }, 'conference NOTIFY failed');
-        this.publisher = undefined;
       }
     }
   }
 
   private payloadOf(events: string[]): string {
     return `{"origin":${JSON.stringify(this.origin)},"events":[${events.join(',')}]}`;
-  }
-
-  private async connectPublisher(): Promise<pg.Client> {
-    const client = new pg.Client({ connectionString: this.database.url });
-    client.on('error', (error) => {
-      this.logger?.error({ err: error }, 'conference NOTIFY connection lost');
-      this.publisher = undefined;
-    });
-    await client.connect();
-    return client;
   }
 
   /**
@@ -450,22 +433,11 @@ export class ConferenceHub {
     this.closed = true;
     // What committed before the close still goes out (the CLI's roster import closes right after its write).
     await this.publishing;
-    const publisher = this.publisher;
-    this.publisher = undefined;
-    if (publisher) {
-      await publisher.then((client) => client.end()).catch(() => undefined);
-    }
+    await this.channel?.close();
     clearInterval(this.heartbeat);
     this.pending.forEach((pending) => clearTimeout(pending.timer));
     this.pending.clear();
     this.viewers.forEach((set) => set.forEach((viewer) => viewer.res.end()));
     this.viewers.clear();
-    const listener = this.listener;
-    this.listener = undefined;
-    if (listener) {
-      listener.removeAllListeners('error');
-      listener.on('error', () => undefined);
-      await listener.end().catch(() => undefined);
-    }
   }
 }

@@ -1,15 +1,17 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTree, createUnit, signedIn } from '../../test/factories';
 import { client, createTestContext, type Client, type TestContext } from '../../test/harness';
 import { postFile } from '../../test/multipart';
 import { xlsxFile } from '../../test/spreadsheets';
 import { draftAttendance, placeName } from './conferences-documents';
-import { freePort, waitForHealth } from '../../test/processes';
+import { LISTENER_NAME } from './conferences-events';
+import { startServerProcess } from '../../test/processes';
 
 let t: TestContext;
 let tree: Awaited<ReturnType<typeof createTree>>;
@@ -664,26 +666,15 @@ describe('conferences: the live board', () => {
 
 describe.runIf(process.env.LANTOA_TEST_DB === 'postgres')('conferences: two server processes on one PostgreSQL', () => {
   it('delivers a write made in this process to a viewer of another process (LISTEN/NOTIFY)', async () => {
-    const url = t.database.url!;
-    const port = await freePort();
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lantoa-second-'));
-    const child = spawn(process.execPath, [path.resolve('bin/lantoa.js'), 'serve'], {
-      env: {
-        ...process.env,
-        DATABASE_URL: url,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DEMO: 'false',
-        DATA_DIR: dataDir,
-        ADMIN_PASSWORD: 'mat-khau-quan-tri',
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const second = await startServerProcess({
+      DATABASE_URL: t.database.url!,
+      HOST: '127.0.0.1',
+      ADMIN_PASSWORD: 'mat-khau-quan-tri',
+      LOG_LEVEL: 'warn',
     });
     try {
-      await waitForHealth(`http://127.0.0.1:${port}/healthz`);
       // Sessions live in the database, so the organiser's cookie works on the other process too.
-      const stream = await openStream(`http://127.0.0.1:${port}${base}/${conferenceId}/events`, organiser.cookie!);
+      const stream = await openStream(`${second.url}${base}/${conferenceId}/events`, organiser.cookie!);
       await stream.next('snapshot');
       const current = (await cellAEditor.get(`${base}/${conferenceId}/bridges/${bridgeA}`)).json();
       await cellAEditor.post(`${base}/${conferenceId}/bridges/${bridgeA}/status`, {
@@ -694,10 +685,27 @@ describe.runIf(process.env.LANTOA_TEST_DB === 'postgres')('conferences: two serv
       expect(JSON.parse(event.data).bridges).toEqual([expect.objectContaining({ id: bridgeA, status: 'connected' })]);
       stream.close();
     } finally {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      await second.stop();
     }
+  });
+
+  it('listens again after losing its LISTEN connection, and has every viewer read its board again', async () => {
+    const address = t.app.server.listening
+      ? `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`
+      : await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const stream = await openStream(`${address}${base}/${conferenceId}/events`, organiser.cookie!);
+    await stream.next('snapshot');
+    const listeners = () =>
+      sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
+      where datname = current_database() and application_name = ${LISTENER_NAME}`.execute(t.database.db);
+    expect((await listeners()).rows[0].n).toBeGreaterThan(0);
+    // A database restart would do the same: the connection is cut; the process reconnects within seconds.
+    await sql`select pg_terminate_backend(pid) from pg_stat_activity
+      where datname = current_database() and application_name = ${LISTENER_NAME}`.execute(t.database.db);
+    const reload = await stream.next('board', 10_000);
+    expect(JSON.parse(reload.data).reload).toBe(true);
+    expect((await listeners()).rows[0].n).toBeGreaterThan(0);
+    stream.close();
   });
 });
 
@@ -745,8 +753,8 @@ async function openStream(url: string, cookie: string, lastEventId?: string) {
     }
   };
   return {
-    async next(event: string): Promise<SseMessage> {
-      const deadline = Date.now() + 5000;
+    async next(event: string, timeoutMs = 5000): Promise<SseMessage> {
+      const deadline = Date.now() + timeoutMs;
       for (;;) {
         const index = messages.findIndex((m) => m.event === event);
         if (index >= 0) {

@@ -108,8 +108,10 @@ export async function deleteSession(db: DbOrTrx, sessionId: string): Promise<voi
 }
 
 /**
- * Ends every session of a user, or every one but `exceptSessionId`. Returns how many ended. Inside a transaction the
- * caller also awaits `invalidateSessions()` after it committed.
+ * Ends every session of a user, or every one but `exceptSessionId`. Returns how many ended. Outside a transaction it
+ * clears the session caches itself; inside one the caller awaits `invalidateSessions()` after it committed (before
+ * the commit a lookup would still find the sessions and cache them again, and the NOTIFY's round trip would be
+ * spent holding the transaction's locks).
  */
 export async function deleteUserSessions(db: DbOrTrx, userId: string, exceptSessionId?: string): Promise<number> {
   let query = db.deleteFrom('user_session').where('user_id', '=', userId);
@@ -117,6 +119,8 @@ export async function deleteUserSessions(db: DbOrTrx, userId: string, exceptSess
     query = query.where('id', '<>', exceptSessionId);
   }
   const result = await query.executeTakeFirst();
-  await invalidateSessions();
+  if (!db.isTransaction) {
+    await invalidateSessions();
+  }
   return Number(result.numDeletedRows);
 }
