@@ -237,13 +237,13 @@ process.stdout.write(
     `${RUNS} interleaved rounds, ms; API = real HTTP to the listening app; floor = the endpoint's own SQL through pg, run as the endpoint ran it (stmts in stages: side by side within a stage); bare = that replay behind a bare Fastify route; 1-by-1 = the same SQL strictly one after another\n`,
 );
 process.stdout.write(
-  'scope      period   structure   API p50   API p95  floor p50 floor p95  bare p50  bare p95 1-by-1 p95  p95/floor  stmts/stages  children\n',
+  'scope      period   structure   API p50   API p95  floor p50 floor p95  bare p50  bare p95 1-by-1 p95  p95/floor p95/1-by-1  stmts/stages  children\n',
 );
 const fmt = (n: number) => n.toFixed(1).padStart(9);
 for (const [label, query] of scenarios) {
   const r = await measure(label, query);
   process.stdout.write(
-    `${label}${fmt(r.api.p50)} ${fmt(r.api.p95)} ${fmt(r.floor.p50)} ${fmt(r.floor.p95)} ${fmt(r.bareRoute.p50)} ${fmt(r.bareRoute.p95)} ${fmt(r.serial.p95)}  ${(r.api.p95 / r.floor.p95).toFixed(2).padStart(8)}x ${`${r.statements}/${r.stages}`.padStart(13)} ${String(r.children).padStart(9)}\n`,
+    `${label}${fmt(r.api.p50)} ${fmt(r.api.p95)} ${fmt(r.floor.p50)} ${fmt(r.floor.p95)} ${fmt(r.bareRoute.p50)} ${fmt(r.bareRoute.p95)} ${fmt(r.serial.p95)}  ${(r.api.p95 / r.floor.p95).toFixed(2).padStart(8)}x ${(r.api.p95 / r.serial.p95).toFixed(2).padStart(9)}x ${`${r.statements}/${r.stages}`.padStart(13)} ${String(r.children).padStart(9)}\n`,
   );
 }
 
