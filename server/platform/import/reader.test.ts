@@ -168,7 +168,7 @@ describe('XLSX files', () => {
     expect(rows[1].record).toMatchObject({ code: 'C2', founded: '2025-07-01', members: 7, active: false });
   });
 
-  it('streams from a file path and stops cleanly when the caller breaks off', async () => {
+  it('reads a file path whole when small, streams it when large, and stops cleanly when the caller breaks off', async () => {
     const data = await xlsx((workbook) => {
       const sheet = workbook.addWorksheet('A');
       sheet.addRow(['x']);
@@ -178,14 +178,17 @@ describe('XLSX files', () => {
     });
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lantoa-import-')), 'lon.xlsx');
     fs.writeFileSync(file, data);
-    const seen: number[] = [];
-    for await (const row of readTable({ fileName: 'lon.xlsx', filePath: file })) {
-      seen.push(row.rowNumber);
-      if (seen.length === 3) {
-        break;
+    // The limit at 0 bytes makes this small file "large": the streaming reader.
+    for (const inMemoryXlsxBytes of [undefined, 0]) {
+      const seen: number[] = [];
+      for await (const row of readTable({ fileName: 'lon.xlsx', filePath: file }, { inMemoryXlsxBytes })) {
+        seen.push(row.rowNumber);
+        if (seen.length === 3) {
+          break;
+        }
       }
+      expect(seen).toEqual([1, 2, 3]);
     }
-    expect(seen).toEqual([1, 2, 3]);
     fs.rmSync(path.dirname(file), { recursive: true });
   });
 
