@@ -1,7 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { CHECK_IN_QR_PREFIX } from '../common/conferences';
 import { writeQrVideo } from './qr-video';
-import { ADMIN, expect, pickOption, signIn, snap, test } from './support';
+import { ADMIN, choose as chooseIn, expect, signIn, snap, test } from './support';
 
 const DEMO_PASSWORD = 'lantoa-demo';
 
@@ -10,26 +10,9 @@ test.describe.configure({ timeout: 180_000 });
 const PROVINCIAL =
   'Hội nghị trực tuyến sơ kết 10 năm thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị trên địa bàn tỉnh Cà Mau';
 
-/** Picks in an Ant Design select of the open dialog, again when the first click is lost. */
-async function choose(page: Page, label: string, text: string | RegExp, search?: string): Promise<void> {
-  const dialog = page.getByRole('dialog');
-  const select = dialog.getByLabel(label, { exact: true });
-  for (let attempt = 1; ; attempt++) {
-    await select.click();
-    if (search) {
-      await select.fill(search);
-    }
-    await pickOption(page, text);
-    try {
-      await expect(dialog).toContainText(text, { timeout: 3_000 });
-      return;
-    } catch (error) {
-      if (attempt >= 3) {
-        throw error;
-      }
-    }
-  }
-}
+/** Picks in the select labelled `label` of the open dialog (typing `search` first). */
+const choose = (page: Page, label: string, text: string | RegExp, search?: string) =>
+  chooseIn(page, page.getByRole('dialog').getByLabel(label, { exact: true }), text, { search });
 
 async function signedInPage(browser: Browser, username: string, viewport?: { width: number; height: number }) {
   const context = await browser.newContext(viewport ? { viewport, isMobile: true, hasTouch: true } : {});

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import JSZip from 'jszip';
 import type { Browser, Locator, Page, TestInfo } from '@playwright/test';
-import { expect, pickOption, signIn, snap, test } from './support';
+import { choose as chooseIn, expect, signIn, snap, test } from './support';
 
 const DEMO_PASSWORD = 'lantoa-demo';
 const ARTICLE =
@@ -20,23 +20,9 @@ async function session(browser: Browser, testInfo: TestInfo, username: string): 
   return page;
 }
 
-/** Picks an option of a select outside dialogs, again when the first click is lost. */
-async function choose(page: Page, select: Locator, text: string): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    await select.click();
-    await pickOption(page, text);
-    try {
-      await expect(select.locator('xpath=ancestor::div[contains(@class,"ant-select")][1]')).toContainText(text, {
-        timeout: 3_000,
-      });
-      return;
-    } catch (error) {
-      if (attempt >= 3) {
-        throw error;
-      }
-    }
-  }
-}
+/** Picks an option of a select outside dialogs (the shared `choose`, checking the select itself). */
+const choose = (page: Page, select: Locator, text: string) =>
+  chooseIn(page, select, text, { shownIn: select.locator('xpath=ancestor::div[contains(@class,"ant-select")][1]') });
 
 /** Paragraph texts of a downloaded DOCX. */
 async function docxText(file: string): Promise<string> {
