@@ -11,7 +11,8 @@ import {
   writeWorkbook,
   type ImportSource,
 } from '../../platform/import';
-import { newToken, bridgeAccess, updateOf, type ConferenceDeps } from './conferences.service';
+import { newToken } from './conferences-checkin';
+import { bridgeAccess, updateOf, type ConferenceDeps } from './conferences.service';
 import * as repo from './conferences.repository';
 import type { BoardEvent } from './conferences-events';
 import { inTransaction } from '../../db/connection';

@@ -19,6 +19,7 @@ import {
 import { importRoster, rosterTemplate } from './conferences-roster';
 import { categoriesRoutes } from './conferences-categories';
 import * as s from './conferences.schemas';
+import * as checkin from './conferences-checkin';
 import * as service from './conferences.service';
 
 const tags = ['conferences'];
@@ -282,7 +283,7 @@ export const conferencesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
           },
         },
         async (request) =>
-          service.listAttendees(deps, actorOf(request), request.params.id, request.params.bridgeId, request.query),
+          checkin.listAttendees(deps, actorOf(request), request.params.id, request.params.bridgeId, request.query),
       );
       app.post(
         '/:id/bridges/:bridgeId/attendees',
@@ -299,7 +300,7 @@ export const conferencesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
           reply
             .status(201)
             .send(
-              await service.addAttendee(
+              await checkin.addAttendee(
                 deps,
                 actorOf(request),
                 request.params.id,
@@ -320,7 +321,7 @@ export const conferencesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
           },
         },
         async (request) =>
-          service.updateAttendee(
+          checkin.updateAttendee(
             deps,
             actorOf(request),
             request.params.id,
@@ -334,7 +335,7 @@ export const conferencesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
         { schema: { tags, summary: 'Bỏ đại biểu khỏi danh sách', params: s.attendeeParams } },
         async (request, reply) => {
           const { id, bridgeId, attendeeId } = request.params;
-          await service.deleteAttendee(deps, actorOf(request), id, bridgeId, attendeeId);
+          await checkin.deleteAttendee(deps, actorOf(request), id, bridgeId, attendeeId);
           return reply.status(204).send();
         },
       );
@@ -350,7 +351,7 @@ export const conferencesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
           },
         },
         async (request) =>
-          service.checkIn(deps, actorOf(request), request.params.id, request.params.bridgeId, {
+          checkin.checkIn(deps, actorOf(request), request.params.id, request.params.bridgeId, {
             token: request.body.token,
           }),
       );
@@ -365,7 +366,7 @@ export const conferencesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
           },
         },
         async (request) =>
-          service.checkIn(deps, actorOf(request), request.params.id, request.params.bridgeId, {
+          checkin.checkIn(deps, actorOf(request), request.params.id, request.params.bridgeId, {
             attendeeId: request.params.attendeeId,
           }),
       );
@@ -375,7 +376,7 @@ export const conferencesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
           schema: { tags, summary: 'Hủy điểm danh', params: s.attendeeParams, response: { 200: s.attendeeSchema } },
         },
         async (request) =>
-          service.undoCheckIn(
+          checkin.undoCheckIn(
             deps,
             actorOf(request),
             request.params.id,
