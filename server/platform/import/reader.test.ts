@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { defineColumns, normaliseHeader } from './columns';
 import { date, enumOf, integer, requiredText, text, yesNo } from './parsers';
@@ -168,7 +169,7 @@ describe('XLSX files', () => {
     expect(rows[1].record).toMatchObject({ code: 'C2', founded: '2025-07-01', members: 7, active: false });
   });
 
-  it('reads a file path whole when small, streams it when large, and stops cleanly when the caller breaks off', async () => {
+  it('streams from a file path and stops cleanly when the caller breaks off', async () => {
     const data = await xlsx((workbook) => {
       const sheet = workbook.addWorksheet('A');
       sheet.addRow(['x']);
@@ -178,18 +179,54 @@ describe('XLSX files', () => {
     });
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lantoa-import-')), 'lon.xlsx');
     fs.writeFileSync(file, data);
-    // The limit at 0 bytes makes this small file "large": the streaming reader.
-    for (const inMemoryXlsxBytes of [undefined, 0]) {
-      const seen: number[] = [];
-      for await (const row of readTable({ fileName: 'lon.xlsx', filePath: file }, { inMemoryXlsxBytes })) {
-        seen.push(row.rowNumber);
-        if (seen.length === 3) {
-          break;
-        }
+    const seen: number[] = [];
+    for await (const row of readTable({ fileName: 'lon.xlsx', filePath: file })) {
+      seen.push(row.rowNumber);
+      if (seen.length === 3) {
+        break;
       }
-      expect(seen).toEqual([1, 2, 3]);
     }
+    expect(seen).toEqual([1, 2, 3]);
     fs.rmSync(path.dirname(file), { recursive: true });
+  });
+
+  it('finds the sheet through the workbook, whatever the zip order, part names or absolute targets', async () => {
+    // Written as other spreadsheet programs do: the workbook part last in the zip, the sheet under another name,
+    // the relationship target absolute, and a hidden sheet first.
+    const original = await xlsx((workbook) => {
+      workbook.addWorksheet('Danh mục', { state: 'hidden' }).addRow(['không nhập']);
+      const sheet = workbook.addWorksheet('Dữ liệu');
+      sheet.addRow(['Mã', 'Ngày']);
+      sheet.addRow(['A1', new Date(Date.UTC(2019, 7, 20))]);
+    });
+    const zip = await JSZip.loadAsync(original);
+    const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+    const moved = new JSZip();
+    const workbookXml = await zip.file('xl/workbook.xml')!.async('uint8array');
+    for (const name of Object.keys(zip.files).filter((n) => !zip.files[n].dir && n !== 'xl/workbook.xml')) {
+      const content = await zip.file(name)!.async('uint8array');
+      if (name === 'xl/worksheets/sheet2.xml') {
+        moved.file('xl/worksheets/du-lieu.xml', content);
+      } else if (name === 'xl/_rels/workbook.xml.rels') {
+        moved.file(name, rels.replace('Target="worksheets/sheet2.xml"', 'Target="/xl/worksheets/du-lieu.xml"'));
+      } else if (name === '[Content_Types].xml') {
+        const types = new TextDecoder().decode(content);
+        moved.file(name, types.replace('/xl/worksheets/sheet2.xml', '/xl/worksheets/du-lieu.xml'));
+      } else {
+        moved.file(name, content);
+      }
+    }
+    moved.file('xl/workbook.xml', workbookXml);
+    const data = await moved.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    expect(rels).toContain('Target="worksheets/sheet2.xml"');
+    const rows = [];
+    for await (const row of readTable({ fileName: 'khac.xlsx', data })) {
+      rows.push(row);
+    }
+    expect(rows.map((r) => r.values)).toEqual([
+      ['Mã', 'Ngày'],
+      ['A1', new Date(Date.UTC(2019, 7, 20))],
+    ]);
   });
 
   it('refuses other file types, old .xls, renamed and corrupt files with a clear message', async () => {

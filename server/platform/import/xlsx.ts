@@ -1,5 +1,6 @@
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import unzipper, { type CentralDirectoryFile } from 'unzipper';
 import { AppError } from '../errors';
 import { unreadableFile } from './errors';
 
@@ -46,80 +47,98 @@ interface SheetMeta {
 
 const isHidden = (sheet: SheetMeta) => sheet.state === 'hidden' || sheet.state === 'veryHidden';
 
+/** What of exceljs' streaming WorkbookReader this reader drives, part by part (exceljs 4.4.0, pinned). */
+interface WorkbookParts {
+  model?: { sheets?: (SheetMeta & { rId: string })[] };
+  workbookRels?: { Id: string; Target: string }[];
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: string): Generator<{ value: AsyncIterable<ExcelJS.Row> }>;
+}
+
+const damaged = () => unreadableFile('Không đọc được tệp XLSX: tệp bị hỏng hoặc không đúng định dạng Excel (.xlsx).');
+
 /**
- * Streams the rows of the first visible worksheet (templates carry hidden list sheets and a guide sheet after it).
- * exceljs' streaming reader keeps memory flat for 100,000-row files; styles are cached because a date cell is only a
- * number with a date format.
+ * Streams the rows of the first visible worksheet (templates carry hidden list sheets and a guide sheet after it) of
+ * an XLSX file on disk or in memory.
+ *
+ * The zip is read through its central directory, each part found by name and parsed in the order the rows need:
+ * relationships, workbook (sheet names and visibility), shared strings, styles (a date cell is only a number with a
+ * date format), then that one sheet, row by row, so memory stays flat for 100,000-row files. exceljs' own streaming
+ * reader walks the zip front to back instead and now and then loses a part when its consumer is slow
+ * (exceljs#3064: its iterator pauses an entry stream that ends meanwhile) — the workbook part, which exceljs and this
+ * app write last, so a good file was refused as damaged about once in a few hundred test runs. Only the part
+ * parsers of exceljs' reader are used here.
  */
-export async function* readXlsxRows(stream: Readable): AsyncGenerator<TableRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+export async function* readXlsxRows(source: { filePath: string } | { data: Buffer }): AsyncGenerator<TableRow> {
+  let files: Map<string, CentralDirectoryFile>;
+  try {
+    const directory = await ('filePath' in source
+      ? unzipper.Open.file(source.filePath)
+      : unzipper.Open.buffer(source.data));
+    files = new Map(directory.files.map((file) => [file.path.replace(/^\//, ''), file]));
+  } catch {
+    throw damaged();
+  }
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',
     entries: 'ignore',
-  });
-  const model = reader as unknown as { model?: { sheets?: SheetMeta[] } };
-  let hasSheet = false;
+  }) as unknown as WorkbookParts;
+  let rows: AsyncIterable<ExcelJS.Row>;
+  let sheetStream: Readable | undefined;
   try {
-    for await (const worksheet of reader) {
-      const meta = worksheet as unknown as SheetMeta;
-      const first = model.model?.sheets?.find((sheet) => !isHidden(sheet));
-      if (hasSheet || isHidden(meta) || (first && first.name !== meta.name)) {
-        // Drained rather than abandoned: exceljs may have parked the sheet in a temporary file with an open stream.
-        for await (const _row of worksheet) {
-          // skip
-        }
-        continue;
+    const part = (name: string) => files.get(name)?.stream();
+    const rels = part('xl/_rels/workbook.xml.rels');
+    const workbook = part('xl/workbook.xml');
+    if (!rels || !workbook) {
+      throw damaged();
+    }
+    await reader._parseRels(rels);
+    await reader._parseWorkbook(workbook);
+    const sharedStrings = part('xl/sharedStrings.xml');
+    if (sharedStrings) {
+      for await (const _ of reader._parseSharedStrings(sharedStrings)) {
+        // cached by the reader
       }
-      hasSheet = true;
-      for await (const row of worksheet) {
-        const raw = row.values as unknown[];
-        const values: CellValue[] = [];
-        for (let col = 1; col < raw.length; col++) {
-          values.push(plainCellValue(raw[col]));
-        }
-        yield { rowNumber: row.number, values };
+    }
+    const styles = part('xl/styles.xml');
+    if (styles) {
+      await reader._parseStyles(styles);
+    }
+    const sheet = reader.model?.sheets?.find((candidate) => !isHidden(candidate));
+    if (!sheet) {
+      throw unreadableFile('Tệp XLSX không có trang tính nào để nhập.');
+    }
+    // A relationship target is relative to xl/ ("worksheets/sheet1.xml") or absolute ("/xl/worksheets/sheet1.xml").
+    const target = reader.workbookRels?.find((rel) => rel.Id === sheet.rId)?.Target ?? '';
+    const sheetPath = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+    sheetStream = part(sheetPath);
+    if (!sheetStream) {
+      throw damaged();
+    }
+    const sheetNo = /(\d+)\.xml$/.exec(sheetPath)?.[1] ?? '1';
+    rows = [...reader._parseWorksheet(sheetStream, sheetNo)][0].value;
+  } catch (error) {
+    throw error instanceof AppError ? error : damaged();
+  }
+  try {
+    for await (const row of rows) {
+      const raw = row.values as unknown[];
+      const values: CellValue[] = [];
+      for (let col = 1; col < raw.length; col++) {
+        values.push(plainCellValue(raw[col]));
       }
+      yield { rowNumber: row.number, values };
     }
   } catch (error) {
-    if (error instanceof AppError) {
-      throw error;
-    }
-    throw unreadableFile('Không đọc được tệp XLSX: tệp bị hỏng hoặc không đúng định dạng Excel (.xlsx).');
-  }
-  if (!hasSheet) {
-    throw unreadableFile('Tệp XLSX không có trang tính nào để nhập.');
-  }
-}
-
-/**
- * The rows of the first visible worksheet of a workbook already in memory (an upload), read through its central
- * directory. exceljs' streaming reader loses a zip entry now and then when its consumer is slow (exceljs#3064: its
- * stream iterator pauses the entry stream, which ends meanwhile); the workbook part, which exceljs and this app write
- * last, is the one lost, and a good file was refused as damaged about once in a few hundred test runs.
- */
-export async function* readXlsxBuffer(data: Buffer): AsyncGenerator<TableRow> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    throw unreadableFile('Không đọc được tệp XLSX: tệp bị hỏng hoặc không đúng định dạng Excel (.xlsx).');
-  }
-  const sheet = workbook.worksheets.find((candidate) => !isHidden(candidate));
-  if (!sheet) {
-    throw unreadableFile('Tệp XLSX không có trang tính nào để nhập.');
-  }
-  for (let rowNumber = 1; rowNumber <= sheet.rowCount; rowNumber++) {
-    const row = sheet.getRow(rowNumber);
-    if (!row.hasValues) {
-      continue;
-    }
-    const raw = row.values as unknown[];
-    const values: CellValue[] = [];
-    for (let col = 1; col < raw.length; col++) {
-      values.push(plainCellValue(raw[col]));
-    }
-    yield { rowNumber, values };
+    throw error instanceof AppError ? error : damaged();
+  } finally {
+    // Stopped early, or failed: the sheet's stream is closed now, not left to the garbage collector.
+    sheetStream?.destroy();
   }
 }
