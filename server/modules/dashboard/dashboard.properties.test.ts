@@ -10,7 +10,8 @@ import { createUnitsBulk, recordReorganisation } from '../org-units/org-units.se
 import { createTestContext, type TestContext } from '../../test/harness';
 import { addDecision, addInspection, addModel } from './dashboard.fixtures';
 import * as repo from './dashboard.repository';
-import { countCellMonthRows, countFigureRows, getOverview, listRecords } from './dashboard.service';
+import { countCellMonthRows, countFigureRows } from './dashboard-counts';
+import { getOverview, listRecords } from './dashboard.service';
 
 // Random trees, random records, random reorganisations (merges, splits, dissolutions, cells moved or closed) after
 // the records exist: the figures must add up over children, agree between structures at the root, agree between
