@@ -3,27 +3,24 @@ import { z } from 'zod';
 import type { AppContext } from '../../app';
 import { actorOf } from '../../platform/auth/plugin';
 import { registerDocumentOwner } from '../../platform/documents';
-import { readUpload, sendXlsx } from '../../platform/import';
-import { attachmentDisposition } from '../../platform/import';
+import { sendDocx, sendXlsx } from '../../platform/import';
 import { ConferenceHub } from './conferences-events';
 import {
   attendanceDocx,
   attendanceXlsx,
   getAttendanceDraft,
   getNewsDraft,
-  invitationsDocx,
   newsDocx,
   saveAttendanceText,
   saveNewsText,
 } from './conferences-documents';
-import { importRoster, rosterTemplate } from './conferences-roster';
+import { rosterTemplate } from './conferences-roster';
 import { categoriesRoutes } from './conferences-categories';
 import * as s from './conferences.schemas';
-import * as checkin from './conferences-checkin';
+import { checkinRoutes } from './conferences-checkin.routes';
 import * as service from './conferences.service';
 
 const tags = ['conferences'];
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** Everything of the conferences module under /api/v1/conferences and /api/v1/conference-categories. */
 export const conferencesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (api, { ctx }) => {
@@ -270,148 +267,9 @@ export const conferencesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
           service.setHeadCount(deps, actorOf(request), request.params.id, request.params.bridgeId, request.body),
       );
 
-      // Roster and check-in
-      app.get(
-        '/:id/bridges/:bridgeId/attendees',
-        {
-          schema: {
-            tags,
-            summary: 'Danh sách đại biểu của điểm cầu; tìm theo tên không dấu',
-            params: s.bridgeParams,
-            querystring: s.listAttendeesQuery,
-            response: { 200: s.listAttendeesResponse },
-          },
-        },
-        async (request) =>
-          checkin.listAttendees(deps, actorOf(request), request.params.id, request.params.bridgeId, request.query),
-      );
-      app.post(
-        '/:id/bridges/:bridgeId/attendees',
-        {
-          schema: {
-            tags,
-            summary: 'Thêm đại biểu; isWalkIn: người đến trực tiếp, điểm danh luôn',
-            params: s.bridgeParams,
-            body: s.attendeeBody,
-            response: { 201: s.attendeeSchema },
-          },
-        },
-        async (request, reply) =>
-          reply
-            .status(201)
-            .send(
-              await checkin.addAttendee(
-                deps,
-                actorOf(request),
-                request.params.id,
-                request.params.bridgeId,
-                request.body,
-              ),
-            ),
-      );
-      app.patch(
-        '/:id/bridges/:bridgeId/attendees/:attendeeId',
-        {
-          schema: {
-            tags,
-            summary: 'Sửa đại biểu (kèm version)',
-            params: s.attendeeParams,
-            body: s.updateAttendeeBody,
-            response: { 200: s.attendeeSchema },
-          },
-        },
-        async (request) =>
-          checkin.updateAttendee(
-            deps,
-            actorOf(request),
-            request.params.id,
-            request.params.bridgeId,
-            request.params.attendeeId,
-            request.body,
-          ),
-      );
-      app.delete(
-        '/:id/bridges/:bridgeId/attendees/:attendeeId',
-        { schema: { tags, summary: 'Bỏ đại biểu khỏi danh sách', params: s.attendeeParams } },
-        async (request, reply) => {
-          const { id, bridgeId, attendeeId } = request.params;
-          await checkin.deleteAttendee(deps, actorOf(request), id, bridgeId, attendeeId);
-          return reply.status(204).send();
-        },
-      );
-      app.post(
-        '/:id/bridges/:bridgeId/check-in',
-        {
-          schema: {
-            tags,
-            summary: 'Điểm danh bằng mã QR trên giấy mời',
-            params: s.bridgeParams,
-            body: s.checkInTokenBody,
-            response: { 200: s.checkInResponse },
-          },
-        },
-        async (request) =>
-          checkin.checkIn(deps, actorOf(request), request.params.id, request.params.bridgeId, {
-            token: request.body.token,
-          }),
-      );
-      app.post(
-        '/:id/bridges/:bridgeId/attendees/:attendeeId/check-in',
-        {
-          schema: {
-            tags,
-            summary: 'Điểm danh một đại biểu (sau khi tìm theo tên)',
-            params: s.attendeeParams,
-            response: { 200: s.checkInResponse },
-          },
-        },
-        async (request) =>
-          checkin.checkIn(deps, actorOf(request), request.params.id, request.params.bridgeId, {
-            attendeeId: request.params.attendeeId,
-          }),
-      );
-      app.delete(
-        '/:id/bridges/:bridgeId/attendees/:attendeeId/check-in',
-        {
-          schema: { tags, summary: 'Hủy điểm danh', params: s.attendeeParams, response: { 200: s.attendeeSchema } },
-        },
-        async (request) =>
-          checkin.undoCheckIn(
-            deps,
-            actorOf(request),
-            request.params.id,
-            request.params.bridgeId,
-            request.params.attendeeId,
-          ),
-      );
-      app.post(
-        '/:id/bridges/:bridgeId/roster/import',
-        {
-          schema: {
-            tags,
-            summary: 'Nhập danh sách đại biểu từ XLSX/CSV (tất cả hoặc không; dryRun=true để kiểm tra)',
-            params: s.bridgeParams,
-            querystring: s.importQuery,
-            response: { 200: s.importResponse },
-          },
-        },
-        async (request) => {
-          const actor = actorOf(request);
-          await service.bridgeAccess(db, actor, request.params.id, request.params.bridgeId, 'editor');
-          const upload = await readUpload(request);
-          return importRoster(deps, actor, request.params.id, request.params.bridgeId, upload, {
-            dryRun: request.query.dryRun === 'true',
-          });
-        },
-      );
-      app.get(
-        '/:id/bridges/:bridgeId/invitations.docx',
-        { schema: { tags, summary: 'Giấy mời có mã QR của mọi đại biểu điểm cầu (DOCX)', params: s.bridgeParams } },
-        async (request, reply) => {
-          const doc = await invitationsDocx(deps, actorOf(request), request.params.id, request.params.bridgeId);
-          return sendDocx(reply, doc);
-        },
-      );
+      // Roster and check-in: conferences-checkin.routes.ts
+      await app.register(checkinRoutes, { deps });
+
       app.get(
         '/:id/bridges/:bridgeId/attendance-text',
         {
@@ -549,11 +407,3 @@ export const conferencesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
     { prefix: '/conferences' },
   );
 };
-
-function sendDocx(reply: import('fastify').FastifyReply, doc: { fileName: string; data: Buffer }) {
-  return reply
-    .header('content-type', DOCX)
-    .header('content-disposition', attachmentDisposition(doc.fileName))
-    .header('cache-control', 'no-store')
-    .send(doc.data);
-}

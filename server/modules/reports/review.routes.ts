@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../app';
 import { actorOf } from '../../platform/auth/plugin';
 import { sendXlsx } from '../../platform/import/http';
-import { sendDocx } from './http';
+import { sendDocx } from '../../platform/import';
 import { buildInterimReview } from './interim-review';
 import { aggregateDocx, aggregateXlsx } from './report-documents';
 import { issueAggregateNumber } from './aggregate-number';

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app';
 import { actorOf } from '../../platform/auth/plugin';
 import { sendXlsx } from '../../platform/import/http';
-import { sendDocx } from './http';
+import { sendDocx } from '../../platform/import';
 import { submissionDocx, submissionXlsx } from './report-documents';
 import {
   approveBodySchema,

@@ -17,6 +17,17 @@ export function sendXlsx(reply: FastifyReply, file: XlsxFile) {
     .send(file.data);
 }
 
+export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** Sends a generated document as a download, never cached (figures move with the records). */
+export function sendDocx(reply: FastifyReply, file: { fileName: string; data: Buffer }) {
+  return reply
+    .header('content-type', DOCX_CONTENT_TYPE)
+    .header('content-disposition', attachmentDisposition(file.fileName))
+    .header('cache-control', 'no-store')
+    .send(file.data);
+}
+
 /** The uploaded file of field `file`, refused early (before buffering) when it is not .xlsx or .csv. */
 export async function readUpload(request: FastifyRequest): Promise<XlsxFile> {
   const missing = 'Chưa có tệp: gửi tệp .xlsx hoặc .csv trong trường "file" (multipart/form-data).';

@@ -18,7 +18,7 @@ export { ACCEPTED_EXTENSIONS, detectFormat, type ImportFormat, type ImportSource
 export { readTable } from './table';
 export { attachmentDisposition, GUIDE_SHEET, writeWorkbook, XLSX_CONTENT_TYPE, type WorkbookOptions } from './workbook';
 export type { CellValue, TableRow } from './xlsx';
-export { readUpload, sendXlsx, type XlsxFile } from './http';
+export { DOCX_CONTENT_TYPE, readUpload, sendDocx, sendXlsx, type XlsxFile } from './http';
 export {
   IMPORT_ID_HEADER,
   readImportProgress,
