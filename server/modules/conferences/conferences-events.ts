@@ -383,7 +383,14 @@ export class ConferenceHub {
   }
 
   private writeAll(message: string): void {
-    this.viewers.forEach((set) => set.forEach((viewer) => viewer.queue || this.write(viewer, message)));
+    // A viewer still waiting for its snapshot gets its first message first; a heartbeat can wait.
+    for (const set of this.viewers.values()) {
+      for (const viewer of set) {
+        if (!viewer.queue) {
+          this.write(viewer, message);
+        }
+      }
+    }
   }
 
   private reloadEveryone(): void {
