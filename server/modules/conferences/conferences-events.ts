@@ -31,17 +31,13 @@ const NOTIFY_BUDGET = 7_500;
 const HEARTBEAT_MS = 15_000;
 
 type Field = Exclude<keyof BridgeUpdate, 'id'>;
-const FIELDS: Field[] = [
-  'place',
-  'status',
-  'statusAt',
-  'problemNote',
-  'expected',
-  'checkedIn',
-  'headCount',
-  'present',
-  'version',
-];
+
+/** The fields in which two states of a point differ (read off the states, so a field added to the board is sent too). */
+function changedFields(before: BridgeUpdate, after: BridgeUpdate): Field[] {
+  const fields = new Set([...Object.keys(before), ...Object.keys(after)]) as Set<keyof BridgeUpdate>;
+  fields.delete('id');
+  return [...(fields as Set<Field>)].filter((field) => before[field] !== after[field]);
+}
 
 /** One message as sent: its id, its text (encoded once for every viewer) and the points it changed. */
 interface Sent {
@@ -242,15 +238,13 @@ export class ConferenceHub {
       pending.bridges.set(update.id, {
         state: update,
         seq: event.seq,
-        changed: shown ? new Set(FIELDS.filter((f) => shown.state[f] !== update[f])) : 'all',
+        changed: shown ? new Set(changedFields(shown.state, update)) : 'all',
       });
       return;
     }
     if (known.changed !== 'all') {
-      for (const field of FIELDS) {
-        if (known.state[field] !== update[field]) {
-          known.changed.add(field);
-        }
+      for (const field of changedFields(known.state, update)) {
+        known.changed.add(field);
       }
     }
     // Writes to one point are serialised by its row lock and take their id after it: a later id is a later state.
