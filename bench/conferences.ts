@@ -17,7 +17,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -32,6 +31,7 @@ import { hashPassword } from '../server/platform/auth/passwords';
 import { createUnitsBulk } from '../server/modules/org-units/org-units.service';
 import { checkInOne } from '../server/modules/conferences/conferences.repository';
 import { SeededRandom, vietnameseName } from '../server/modules/demo/random';
+import { freePort } from '../server/test/processes';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -85,14 +85,6 @@ function request(
     req.on('error', reject);
     req.end(payload);
   });
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 async function waitFor(url: string, child: ChildProcess): Promise<void> {

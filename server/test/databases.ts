@@ -17,6 +17,11 @@ const CHECKOUT = createHash('sha256').update(TEST_TMP).digest('hex').slice(0, 10
 export const PG_TEMPLATE_DB = `lantoa_test_template_${CHECKOUT}`;
 export const PG_DEMO_TEMPLATE_DB = `lantoa_test_demo_template_${CHECKOUT}`;
 
+/** A database name of this test process's own (dropped by whoever made it). */
+function newDatabaseName(): string {
+  return `lantoa_t_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
+}
+
 /** Which database the integration tests run on: PGlite unless LANTOA_TEST_DB=postgres (with TEST_DATABASE_URL). */
 export function testDatabaseKind(): 'pglite' | 'postgres' {
   return process.env.LANTOA_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
@@ -66,7 +71,7 @@ export async function prepareTemplates(): Promise<void> {
 /** A fresh migrated database for one test file, with the demo organisation if asked; `close()` drops it. */
 export async function openTestDatabase({ demo = false }: { demo?: boolean } = {}): Promise<Database> {
   if (testDatabaseKind() === 'postgres') {
-    const name = `lantoa_t_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
+    const name = newDatabaseName();
     const admin = await openDatabase({ url: serverUrl('postgres'), poolSize: 1 });
     const template = demo ? PG_DEMO_TEMPLATE_DB : PG_TEMPLATE_DB;
     await sql`create database ${sql.id(name)} template ${sql.id(template)}`.execute(admin.db);
@@ -107,7 +112,7 @@ export async function seedDemoDataDir(dataDir: string): Promise<void> {
 
 /** An empty PostgreSQL database for a process under test (a CLI command opens it itself); `drop()` removes it. */
 export async function createEmptyDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `lantoa_t_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
+  const name = newDatabaseName();
   const admin = await openDatabase({ url: serverUrl('postgres'), poolSize: 1 });
   await sql`create database ${sql.id(name)}`.execute(admin.db);
   return {
