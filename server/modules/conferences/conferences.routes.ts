@@ -17,6 +17,7 @@ import {
 import { rosterTemplate } from './conferences-roster';
 import { categoriesRoutes } from './conferences-categories';
 import * as s from './conferences.schemas';
+import * as bridges from './conferences-bridges';
 import { checkinRoutes } from './conferences-checkin.routes';
 import * as service from './conferences.service';
 
@@ -189,7 +190,7 @@ export const conferencesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
             response: { 200: s.listBridgesResponse },
           },
         },
-        async (request) => service.listBridges(deps, actorOf(request), request.params.id),
+        async (request) => bridges.listBridges(deps, actorOf(request), request.params.id),
       );
       app.post(
         '/:id/bridges',
@@ -202,7 +203,7 @@ export const conferencesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
             response: { 200: s.inviteResponse },
           },
         },
-        async (request) => service.inviteBridges(deps, actorOf(request), request.params.id, request.body),
+        async (request) => bridges.inviteBridges(deps, actorOf(request), request.params.id, request.body),
       );
       app.get(
         '/:id/bridges/:bridgeId',
@@ -214,7 +215,7 @@ export const conferencesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
             response: { 200: s.bridgeDetailSchema },
           },
         },
-        async (request) => service.getBridge(deps, actorOf(request), request.params.id, request.params.bridgeId),
+        async (request) => bridges.getBridge(deps, actorOf(request), request.params.id, request.params.bridgeId),
       );
       app.patch(
         '/:id/bridges/:bridgeId',
@@ -228,13 +229,13 @@ export const conferencesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
           },
         },
         async (request) =>
-          service.updateBridge(deps, actorOf(request), request.params.id, request.params.bridgeId, request.body),
+          bridges.updateBridge(deps, actorOf(request), request.params.id, request.params.bridgeId, request.body),
       );
       app.delete(
         '/:id/bridges/:bridgeId',
         { schema: { tags, summary: 'Bỏ điểm cầu khỏi hội nghị (chưa có ai điểm danh)', params: s.bridgeParams } },
         async (request, reply) => {
-          await service.removeBridge(deps, actorOf(request), request.params.id, request.params.bridgeId);
+          await bridges.removeBridge(deps, actorOf(request), request.params.id, request.params.bridgeId);
           return reply.status(204).send();
         },
       );
@@ -250,7 +251,7 @@ export const conferencesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
           },
         },
         async (request) =>
-          service.setBridgeStatus(deps, actorOf(request), request.params.id, request.params.bridgeId, request.body),
+          bridges.setBridgeStatus(deps, actorOf(request), request.params.id, request.params.bridgeId, request.body),
       );
       app.put(
         '/:id/bridges/:bridgeId/head-count',
@@ -264,7 +265,7 @@ export const conferencesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
           },
         },
         async (request) =>
-          service.setHeadCount(deps, actorOf(request), request.params.id, request.params.bridgeId, request.body),
+          bridges.setHeadCount(deps, actorOf(request), request.params.id, request.params.bridgeId, request.body),
       );
 
       // Roster and check-in: conferences-checkin.routes.ts
