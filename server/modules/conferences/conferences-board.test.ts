@@ -1,16 +1,15 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTree, signedIn } from '../../test/factories';
 import { createTestContext, type Client, type TestContext } from '../../test/harness';
 import { startServerProcess } from '../../test/processes';
 import { DEFAULT_FLUSH_MS, LISTENER_NAME } from './conferences-events';
+import { CONFERENCES, conferenceWorld } from './conferences.fixtures';
 
 // The live board over HTTP: its snapshot and totals, the Server-Sent Events stream and its resumption, and (on
 // PostgreSQL) events between server processes. The conference: two cell points, A with a problem and two of its
 // three people checked in, B with a head count of 120.
 
 let t: TestContext;
-let tree: Awaited<ReturnType<typeof createTree>>;
 let organiser: Client;
 let organiserViewer: Client;
 let cellAEditor: Client;
@@ -20,33 +19,12 @@ let conferenceId: string;
 let bridgeA: string;
 let bridgeB: string;
 
-const base = '/api/v1/conferences';
+const base = CONFERENCES;
 
 beforeAll(async () => {
   t = await createTestContext();
-  const db = t.database.db;
-  tree = await createTree(db);
-  organiser = await signedIn(t.app, db, tree.province, 'editor');
-  organiserViewer = await signedIn(t.app, db, tree.province, 'viewer');
-  cellAEditor = await signedIn(t.app, db, tree.cellA, 'editor');
-  cellBEditor = await signedIn(t.app, db, tree.cellB, 'editor');
-  outsider = await signedIn(t.app, db, tree.otherCommune, 'editor');
-  const created = await organiser.post(base, {
-    title: 'Hội nghị trực tuyến sơ kết 03 năm thực hiện Chỉ thị 05-CT/TW',
-    unitId: tree.province.id,
-    startsAt: '2019-08-20T07:30:00+07:00',
-    endsAt: '2019-08-20T11:30:00+07:00',
-    mode: 'online',
-  });
-  expect(created.statusCode).toBe(201);
-  conferenceId = created.json().id;
-  await organiser.post(`${base}/${conferenceId}/bridges`, {
-    under: { unitId: tree.commune.id, kind: 'cell' },
-    expected: 20,
-  });
-  const bridges = (await organiser.get(`${base}/${conferenceId}/bridges`)).json().items;
-  bridgeA = bridges.find((b: { unit: { id: string } }) => b.unit.id === tree.cellA.id).id;
-  bridgeB = bridges.find((b: { unit: { id: string } }) => b.unit.id === tree.cellB.id).id;
+  ({ organiser, organiserViewer, cellAEditor, cellBEditor, outsider, conferenceId, bridgeA, bridgeB } =
+    await conferenceWorld(t));
 
   const people = `${base}/${conferenceId}/bridges/${bridgeA}/attendees`;
   const ids: string[] = [];

@@ -9,6 +9,7 @@ import { client, createTestContext, type Client, type TestContext } from '../../
 import { postFile } from '../../test/multipart';
 import { xlsxFile } from '../../test/spreadsheets';
 import { draftAttendance, placeName } from './conferences-documents';
+import { CONFERENCES, conferenceBody, conferenceWorld } from './conferences.fixtures';
 
 let t: TestContext;
 let tree: Awaited<ReturnType<typeof createTree>>;
@@ -22,15 +23,7 @@ let conferenceId: string;
 let bridgeA: string;
 let bridgeB: string;
 
-const base = '/api/v1/conferences';
-const conferenceBody = (unitId: string) => ({
-  title: 'Hội nghị trực tuyến sơ kết 03 năm thực hiện Chỉ thị 05-CT/TW',
-  unitId,
-  startsAt: '2019-08-20T07:30:00+07:00',
-  endsAt: '2019-08-20T11:30:00+07:00',
-  mode: 'online',
-  hostPlace: 'Hội trường Tỉnh ủy',
-});
+const base = CONFERENCES;
 
 async function auditActions(entityId: string) {
   const rows = await t.database.db
@@ -44,25 +37,18 @@ async function auditActions(entityId: string) {
 
 beforeAll(async () => {
   t = await createTestContext();
-  const db = t.database.db;
-  tree = await createTree(db);
-  organiser = await signedIn(t.app, db, tree.province, 'editor');
-  organiserViewer = await signedIn(t.app, db, tree.province, 'viewer');
-  cellAEditor = await signedIn(t.app, db, tree.cellA, 'editor');
-  cellAViewer = await signedIn(t.app, db, tree.cellA, 'viewer');
-  cellBEditor = await signedIn(t.app, db, tree.cellB, 'editor');
-  outsider = await signedIn(t.app, db, tree.otherCommune, 'editor');
-  const created = await organiser.post(base, conferenceBody(tree.province.id));
-  expect(created.statusCode).toBe(201);
-  conferenceId = created.json().id;
-  const invited = await organiser.post(`${base}/${conferenceId}/bridges`, {
-    under: { unitId: tree.commune.id, kind: 'cell' },
-    expected: 20,
-  });
-  expect(invited.json()).toEqual({ invited: 2, alreadyInvited: 0 });
-  const bridges = (await organiser.get(`${base}/${conferenceId}/bridges`)).json().items;
-  bridgeA = bridges.find((b: { unit: { id: string } }) => b.unit.id === tree.cellA.id).id;
-  bridgeB = bridges.find((b: { unit: { id: string } }) => b.unit.id === tree.cellB.id).id;
+  ({
+    tree,
+    organiser,
+    organiserViewer,
+    cellAEditor,
+    cellAViewer,
+    cellBEditor,
+    outsider,
+    conferenceId,
+    bridgeA,
+    bridgeB,
+  } = await conferenceWorld(t));
 });
 
 afterAll(async () => {
