@@ -146,19 +146,12 @@ export async function updateBridge(
       contactPhone: 'Số điện thoại',
       expected: 'Số người dự kiến',
     });
-    const updated = await trx
-      .updateTable('conference_bridge')
-      .set({
-        ...(input.place !== undefined ? { place: input.place } : {}),
-        ...(input.contactName !== undefined ? { contact_name: input.contactName } : {}),
-        ...(input.contactPhone !== undefined ? { contact_phone: input.contactPhone } : {}),
-        ...(input.expected !== undefined ? { expected_attendance: input.expected } : {}),
-        version: bridge.version + 1,
-        updated_at: new Date(),
-      })
-      .where('id', '=', bridgeId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const updated = await repo.updateBridge(trx, bridgeId, bridge.version, {
+      ...(input.place !== undefined ? { place: input.place } : {}),
+      ...(input.contactName !== undefined ? { contact_name: input.contactName } : {}),
+      ...(input.contactPhone !== undefined ? { contact_phone: input.contactPhone } : {}),
+      ...(input.expected !== undefined ? { expected_attendance: input.expected } : {}),
+    });
     await recordAudit(trx, actor, {
       action: 'conference.bridge.update',
       entityType: 'conference_bridge',
@@ -216,18 +209,11 @@ export async function setBridgeStatus(
         status: 'Trạng thái',
       },
     );
-    const updated = await trx
-      .updateTable('conference_bridge')
-      .set({
-        status: input.status,
-        status_at: new Date(),
-        problem_note: input.status === 'problem' || input.status === 'disconnected' ? input.note : null,
-        version: bridge.version + 1,
-        updated_at: new Date(),
-      })
-      .where('id', '=', bridgeId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const updated = await repo.updateBridge(trx, bridgeId, bridge.version, {
+      status: input.status,
+      status_at: new Date(),
+      problem_note: input.status === 'problem' || input.status === 'disconnected' ? input.note : null,
+    });
     await trx
       .insertInto('conference_bridge_status')
       .values({ bridge_id: bridgeId, status: input.status, note: input.note, user_id: actor.userId })
@@ -256,17 +242,10 @@ export async function setHeadCount(
   await withEvents(deps, async (trx, emit) => {
     const { bridge } = await bridgeAccess(trx, actor, id, bridgeId, 'editor');
     assertVersion({ headCount: bridge.head_count, version: bridge.version }, input, { headCount: 'Số người có mặt' });
-    const updated = await trx
-      .updateTable('conference_bridge')
-      .set({
-        head_count: input.headCount,
-        head_count_at: input.headCount === null ? null : new Date(),
-        version: bridge.version + 1,
-        updated_at: new Date(),
-      })
-      .where('id', '=', bridgeId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const updated = await repo.updateBridge(trx, bridgeId, bridge.version, {
+      head_count: input.headCount,
+      head_count_at: input.headCount === null ? null : new Date(),
+    });
     await recordAudit(trx, actor, {
       action: 'conference.bridge.head_count',
       entityType: 'conference_bridge',

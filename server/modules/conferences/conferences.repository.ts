@@ -1,5 +1,6 @@
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type RawBuilder, type SqlBool, type Updateable } from 'kysely';
 import type { DbOrTrx } from '../../db/connection';
+import type { ConferenceBridgeTable } from '../../db/tables/conferences';
 import type { Scope } from '../../platform/access';
 
 /** Every query of the conferences module. */
@@ -299,6 +300,21 @@ export async function countAttendees(db: DbOrTrx, bridgeId: string, search?: str
 }
 
 /** The point's counters after a check-in or its undo moved them by `delta`. */
+/** Changes a point's own fields (place, contact, status, head count) and moves it to the next version. */
+export async function updateBridge(
+  db: DbOrTrx,
+  bridgeId: string,
+  version: number,
+  values: Omit<Updateable<ConferenceBridgeTable>, 'version' | 'updated_at'>,
+) {
+  return db
+    .updateTable('conference_bridge')
+    .set({ ...values, version: version + 1, updated_at: new Date() })
+    .where('id', '=', bridgeId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
 export async function bumpCheckedIn(db: DbOrTrx, bridgeId: string, delta: number) {
   return db
     .updateTable('conference_bridge')
