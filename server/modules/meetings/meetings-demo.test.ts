@@ -52,6 +52,18 @@ describe('demo meetings', () => {
     expect(Math.max(...shares) - Math.min(...shares)).toBeGreaterThan(0.15);
   });
 
+  it('read like minutes: each meeting has its chair, minute-taker, content and conclusion', async () => {
+    const { rows } = await sql<{ n: number; bare: number; chairs: number }>`
+      select count(*)::int as n,
+        count(*) filter (where chair is null or secretary is null or conclusion is null or content_summary is null)::int
+          as bare,
+        count(distinct chair)::int as chairs
+      from cell_meeting`.execute(t.database.db);
+    expect(rows[0].n).toBeGreaterThan(90_000);
+    expect(rows[0].bare).toBe(0);
+    expect(rows[0].chairs).toBeGreaterThan(1_000);
+  });
+
   it('continue after the merger to last month, the 2026 provincial theme current for this year', async () => {
     const body = (await provinceViewer.get(`/api/v1/stats/meetings?unit=96&from=2025-07-01&to=${todayIso()}`)).json();
     const lastMonth = body.months.at(-2);

@@ -30,6 +30,14 @@ const REGULAR_CONTENT = [
   'Thông tin thời sự; quán triệt văn bản của cấp trên; kiểm điểm việc giữ mối liên hệ với nơi cư trú',
 ];
 
+// What a cell resolved, in the words minutes use; picked by the month, so the demo's random sequence is unchanged.
+const CONCLUSIONS = [
+  'Chi bộ thống nhất 100% các nội dung; giao đảng viên phụ trách hộ theo dõi, báo cáo tại kỳ sinh hoạt tới',
+  'Tiếp tục thực hiện nghiêm việc học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh gắn với nhiệm vụ được giao',
+  'Thống nhất phân công đảng viên vận động nhân dân thực hiện các phong trào thi đua ở địa phương',
+  'Giao Bí thư chi bộ hoàn thiện biên bản, báo cáo Đảng ủy xã trước ngày 20 hằng tháng',
+];
+
 interface DemoCell {
   id: string;
   code: string;
@@ -116,6 +124,14 @@ export async function loadDemoMeetings(
       Array.from({ length: k + 1 }, () => `${vietnameseName(random)}: ${random.pick(ABSENCE_REASONS)}`).join('; '),
     ).map((note) => texts.push(note) - 1),
   );
+  // Each cell's chair (its secretary) and minute-taker: names from their own seeded sequence, so the meetings
+  // themselves come out the same as before the demo carried them.
+  const people = new SeededRandom('lantoa-demo-meeting-people');
+  const officers = cells.map(() => ({
+    chair: texts.push(vietnameseName(people)) - 1,
+    secretary: texts.push(vietnameseName(people)) - 1,
+  }));
+  const conclusions = CONCLUSIONS.map((text) => texts.push(text) - 1);
   const themeIndex = new Map(themes.map((t, i) => [t.id, i]));
   const epoch = OLD_PERIOD.from;
   const epochMs = Date.parse(`${epoch}T00:00:00Z`);
@@ -129,6 +145,9 @@ export async function loadDemoMeetings(
     theme: [],
     content: [],
     absentReasons: [],
+    chair: [],
+    secretary: [],
+    conclusion: [],
     roll: [],
     present: [],
     epoch,
@@ -172,6 +191,9 @@ export async function loadDemoMeetings(
             : random.int(0, REGULAR_CONTENT.length - 1),
         );
         out.absentReasons.push(absent > 0 ? random.pick(absencePool[Math.min(absent, 3) - 1]) : -1);
+        out.chair.push(officers[cellIndex].chair);
+        out.secretary.push(officers[cellIndex].secretary);
+        out.conclusion.push(conclusions[(cellIndex + index) % conclusions.length]);
         out.roll.push(roll);
         out.present.push(roll - absent);
       };

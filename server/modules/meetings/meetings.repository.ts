@@ -354,6 +354,10 @@ export interface CompactMeetings {
   theme: number[];
   content: number[];
   absentReasons: number[];
+  /** Text indexes (or -1) of who chaired, who took the minutes, and the conclusion. */
+  chair: number[];
+  secretary: number[];
+  conclusion: number[];
   roll: number[];
   present: number[];
   epoch: string;
@@ -371,15 +375,19 @@ export async function insertCompactMeetings(db: DbOrTrx, m: CompactMeetings): Pr
     const part = (values: number[]) => sql.val(values.slice(i, i + CHUNK));
     await sql`
       insert into cell_meeting (unit_id, meeting_date, type, theme_included, theme_id, content_summary, members_on_roll,
-        present, absent_reasons)
+        present, absent_reasons, chair, secretary, conclusion)
       select c.ids[x.cell + 1], ${m.epoch}::date + x.day, case when x.thematic = 1 then 'thematic' else 'regular' end,
         x.theme >= 0, case when x.theme >= 0 then c.themes[x.theme + 1] end,
         case when x.content >= 0 then c.texts[x.content + 1] end, x.roll, x.present,
-        case when x.absent >= 0 then c.texts[x.absent + 1] end
+        case when x.absent >= 0 then c.texts[x.absent + 1] end,
+        case when x.chair >= 0 then c.texts[x.chair + 1] end,
+        case when x.secretary >= 0 then c.texts[x.secretary + 1] end,
+        case when x.conclusion >= 0 then c.texts[x.conclusion + 1] end
       from (select ${sql.val(m.cellIds)}::uuid[] as ids, ${sql.val(m.themeIds)}::uuid[] as themes,
         ${sql.val(m.texts)}::text[] as texts) c,
         unnest(${part(m.cell)}::int[], ${part(m.day)}::int[], ${part(m.thematic)}::int[], ${part(m.theme)}::int[],
-          ${part(m.content)}::int[], ${part(m.absentReasons)}::int[], ${part(m.roll)}::int[], ${part(m.present)}::int[])
-          as x(cell, day, thematic, theme, content, absent, roll, present)`.execute(db);
+          ${part(m.content)}::int[], ${part(m.absentReasons)}::int[], ${part(m.roll)}::int[], ${part(m.present)}::int[],
+          ${part(m.chair)}::int[], ${part(m.secretary)}::int[], ${part(m.conclusion)}::int[])
+          as x(cell, day, thematic, theme, content, absent, roll, present, chair, secretary, conclusion)`.execute(db);
   }
 }
