@@ -1,4 +1,4 @@
-import { expect, signIn, snap, test } from './support';
+import { choose, expect, signIn, snap, test } from './support';
 
 const DEMO_PASSWORD = 'lantoa-demo';
 
@@ -94,6 +94,15 @@ test('the figures of a province over the review years, per district, per month, 
   await expect(page.getByTestId('stats-months')).toContainText('06/2016');
   await expect(page.getByTestId('stats-not-met').locator('tbody tr.ant-table-row').first()).toBeVisible();
   await snap(page, testInfo, 'meetings-stats');
+  // The themes of one directive only: the choice goes into the address, and the page says what is counted.
+  const campaign = page
+    .locator('.ant-select', { hasText: 'Chuyên đề của mọi chỉ thị, nghị quyết' })
+    .getByRole('combobox');
+  await choose(page, campaign, /^05-CT\/TW/, { search: '05-CT', shownIn: page.locator('.ant-select').nth(1) });
+  await expect(page).toHaveURL(/campaign=/);
+  await expect(page.getByText('Chỉ tính chuyên đề và sinh hoạt chuyên đề thuộc 05-CT/TW.')).toBeVisible();
+  await snap(page, testInfo, 'meetings-stats-campaign', false);
+  await expect(page.getByTestId('stats-sentence')).toContainText('Tỉnh ủy Cà Mau, từ 01/06/2016 đến 31/12/2019');
 });
 
 test('a meeting from the list opens with its minutes attached', async ({ page }, testInfo) => {

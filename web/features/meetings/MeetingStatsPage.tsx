@@ -7,6 +7,7 @@ import { useMessages } from '../../i18n/useMessages';
 import { fromDayjs, toDayjs } from '../../lib/format';
 import { errorMessage } from '../../lib/serverErrors';
 import { useCurrentUser } from '../auth/useCurrentUser';
+import { CampaignSelect } from '../campaigns/CampaignSelect';
 import { UnitPicker } from '../org-units/UnitPicker';
 import { useMeetingStats } from './api';
 import { MeetingStatsBody } from './MeetingStatsBody';
@@ -21,7 +22,8 @@ function defaultPeriod() {
 
 /**
  * Meeting figures for a unit and a period (whole months): the totals, per child unit, per month, and the cells that
- * missed a month, for follow-up. Unit and period live in the URL, so a figure can be shared.
+ * missed a month, for follow-up. Unit, period and campaign (whose themes count) live in the URL, so a figure can be
+ * shared.
  */
 export function MeetingStatsPage() {
   const t = useMessages(messages);
@@ -31,10 +33,11 @@ export function MeetingStatsPage() {
   const unit = params.get('unit') ?? me.unit.code;
   const from = params.get('from') ?? period.from;
   const to = params.get('to') ?? period.to;
-  const stats = useMeetingStats({ unit, from, to });
+  const campaign = params.get('campaign') ?? undefined;
+  const stats = useMeetingStats({ unit, from, to, campaign });
   const set = (patch: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
-    Object.entries({ unit, from, to, ...patch }).forEach(([key, value]) =>
+    Object.entries({ unit, from, to, campaign, ...patch }).forEach(([key, value]) =>
       value ? next.set(key, value) : next.delete(key),
     );
     setParams(next, { replace: true });
@@ -71,7 +74,14 @@ export function MeetingStatsPage() {
           }
           style={{ flex: '1 1 240px' }}
         />
+        <CampaignSelect
+          value={campaign}
+          placeholder={t('stats.allCampaigns')}
+          onChange={(id) => set({ campaign: id })}
+          style={{ flex: '1 1 240px', minWidth: 200 }}
+        />
       </Flex>
+      {s?.campaign && <Alert type="info" showIcon title={t('stats.campaignNote', { campaign: s.campaign.code })} />}
       {stats.isError && <Alert type="error" showIcon title={errorMessage(stats.error)} />}
       {stats.isLoading && <Skeleton active />}
       {s && <MeetingStatsBody s={s} />}

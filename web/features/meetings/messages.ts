@@ -67,6 +67,8 @@ const vi = {
   'grid.empty': 'Đơn vị này không có chi bộ nào trong năm đã chọn.',
   'stats.title': 'Số liệu sinh hoạt chi bộ',
   'stats.period': 'Khoảng thời gian (theo tháng)',
+  'stats.allCampaigns': 'Chuyên đề của mọi chỉ thị, nghị quyết',
+  'stats.campaignNote': 'Chỉ tính chuyên đề và sinh hoạt chuyên đề thuộc {campaign}.',
   'stats.unit': 'Đơn vị',
   'stats.sentence':
     '{unit}, từ {from} đến {to}: {cells} chi bộ; {held}/{expected} chi bộ-tháng có sinh hoạt thường kỳ ({heldShare}); có đưa chuyên đề vào sinh hoạt {themeShare}.',
@@ -184,6 +186,8 @@ const en: Record<Key, string> = {
   'grid.empty': 'This unit has no cell in the year chosen.',
   'stats.title': 'Cell meeting figures',
   'stats.period': 'Period (months)',
+  'stats.allCampaigns': 'Themes of every campaign',
+  'stats.campaignNote': 'Only themes and thematic meetings of {campaign} are counted.',
   'stats.unit': 'Unit',
   'stats.sentence':
     '{unit}, {from} to {to}: {cells} cells; {held}/{expected} cell-months with a regular meeting ({heldShare}); theme included {themeShare}.',
