@@ -6,7 +6,7 @@ import type { Db, DbOrTrx } from '../../db/connection';
 import type { Actor } from '../../platform/access';
 import { recordAudit } from '../../platform/audit';
 import { assertVersion } from '../../platform/concurrency';
-import { notFound, validationFailed } from '../../platform/errors';
+import { forbidden, notFound, validationFailed } from '../../platform/errors';
 import { findCurrentThemes } from '../campaigns/campaigns.service';
 import { resolveUnit } from '../org-units/org-units.service';
 import {
@@ -243,6 +243,9 @@ export async function getMeetingForm(
     const unit = await resolveUnit(db, query.unit, date);
     if (!unit || !actor.scope.can(unit.path, 'viewer')) {
       throw notFound('Chi bộ');
+    }
+    if (!actor.scope.can(unit.path, 'editor')) {
+      throw forbidden(`Bạn chỉ được xem, không được ghi sinh hoạt của ${unit.name}.`);
     }
     cell = cells.find((c) => c.id === unit.id);
     if (!cell) {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayIso } from '../../../common/dates';
 import { createTree, createUnit, signedIn, type TestUnit } from '../../test/factories';
 import { client, createTestContext, type Client, type TestContext } from '../../test/harness';
+import { multipartForm } from '../../test/multipart';
 import { createCampaign, createTheme } from './meetings.fixtures';
 
 const URL = '/api/v1/meetings';
@@ -262,7 +263,42 @@ describe('GET /api/v1/meetings/form', () => {
     );
     expect(commune.json().cell).toBeNull();
     expect((await otherEditor.get(`${URL}/form?unit=${tree.cellA.id}`)).statusCode).toBe(404);
-    expect((await communeViewer.get(`${URL}/form?unit=${tree.cellA.id}&date=2019-03-20`)).statusCode).toBe(400);
+    const viewer = await communeViewer.get(`${URL}/form?unit=${tree.cellA.id}&date=2019-03-20`);
+    expect(viewer.statusCode).toBe(403);
+    expect(viewer.json().message).toContain('chỉ được xem');
+    // A unit that is not a cell (or not open that day) is the caller's input, not their rights.
+    expect((await communeEditor.get(`${URL}/form?unit=${tree.commune.id}&date=2019-03-20`)).statusCode).toBe(400);
     expect((await communeEditor.get(`${URL}/form?date=2019-13-01`)).statusCode).toBe(400);
+  });
+});
+
+describe('minutes attached to a meeting', () => {
+  const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+  it("are attached by the cell's editors, read by whoever sees the meeting, and by no one else", async () => {
+    const meeting = await create(communeEditor, { meetingDate: '2019-10-08', themeIncluded: false });
+    const attach = (as: Client, data = PDF) =>
+      as.request({
+        method: 'POST',
+        url: '/api/v1/documents',
+        ...multipartForm({ entityType: 'cell_meeting', entityId: meeting.id }, { fileName: 'bien-ban.pdf', data }),
+      });
+    expect((await attach(communeViewer)).statusCode).toBe(403);
+    expect((await attach(otherEditor)).statusCode).toBe(404);
+    const fake = await attach(communeEditor, Buffer.from('không phải PDF'));
+    expect(fake.statusCode).toBe(400);
+    expect((await communeViewer.get(`${URL}/${meeting.id}`)).json().hasMinutes).toBe(false);
+
+    const attached = await attach(communeEditor);
+    expect(attached.statusCode, attached.body).toBe(201);
+    const minutes = attached.json() as { id: string };
+    expect((await communeViewer.get(`${URL}/${meeting.id}`)).json().hasMinutes).toBe(true);
+    const download = await provinceEditor.get(`/api/v1/documents/${minutes.id}/download`);
+    expect(download.statusCode).toBe(200);
+    expect(download.rawPayload.equals(PDF)).toBe(true);
+    expect((await otherEditor.get(`/api/v1/documents/${minutes.id}/download`)).statusCode).toBe(404);
+    expect(
+      (await otherEditor.get(`/api/v1/documents?entityType=cell_meeting&entityId=${meeting.id}`)).statusCode,
+    ).toBe(404);
   });
 });
