@@ -13,6 +13,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Config } from './config';
 import type { Database } from './db/connection';
+import type { StatisticsKeeper } from './db/statistics';
 import { registerAuth } from './platform/auth/plugin';
 import { SessionEvents } from './platform/auth/session-events';
 import { registerErrorHandling, registerOriginCheck } from './platform/http';
@@ -43,6 +44,8 @@ export const WEB_DIST = path.resolve(import.meta.dirname, '..', 'dist', 'web');
 export interface AppContext {
   database: Database;
   config: Config;
+  /** Keeps PGlite's planner statistics fresh (the server passes one; API tests need none). */
+  statistics?: StatisticsKeeper;
 }
 
 export interface BuildOptions {
@@ -113,6 +116,18 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   const sessionEvents = new SessionEvents(ctx.database, app.log);
   await sessionEvents.start();
   app.addHook('onClose', async () => sessionEvents.close());
+  // Every import is `POST …/import`: one that wrote (not a dry run) has just added thousands of rows at once.
+  app.addHook('onResponse', async (request, reply) => {
+    const query = request.query as { dryRun?: string } | undefined;
+    if (
+      request.method === 'POST' &&
+      request.routeOptions.url?.endsWith('/import') &&
+      reply.statusCode === 200 &&
+      query?.dryRun !== 'true'
+    ) {
+      ctx.statistics?.changed();
+    }
+  });
 
   await app.register(
     async (api) => {

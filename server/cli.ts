@@ -6,6 +6,7 @@ import { ROLES, type Role } from '../common/roles';
 import { loadConfig, type Config } from './config';
 import type { Database } from './db/connection';
 import { openConfiguredDatabase } from './db/open';
+import { analyzeTables } from './db/statistics';
 import { systemActor } from './platform/access';
 import { AppError } from './platform/errors';
 import { SessionEvents } from './platform/auth/session-events';
@@ -43,6 +44,9 @@ function fail(error: unknown, config?: Config): never {
  * PostgreSQL the running servers hear the command's session invalidations (a password reset, a grant, a
  * reorganisation) through NOTIFY, sent before the close.
  */
+/** Set by an import that wrote (not a dry run). */
+let wroteInBulk = false;
+
 async function withDatabase(work: (database: Database, config: Config) => Promise<void>): Promise<void> {
   let config: Config | undefined;
   let database: Database | undefined;
@@ -53,6 +57,10 @@ async function withDatabase(work: (database: Database, config: Config) => Promis
     sessionEvents = new SessionEvents(database);
     await sessionEvents.start();
     await work(database, config);
+    if (wroteInBulk && database.kind === 'pglite') {
+      // PGlite keeps no statistics of its own (db/statistics.ts): the rows just imported are counted now.
+      await analyzeTables(database.db);
+    }
     await sessionEvents.close();
   } catch (error) {
     await sessionEvents?.close().catch(() => undefined);
@@ -216,6 +224,7 @@ async function runImport<R extends { dryRun: boolean }>(
   const progress = createProgress('Đang kiểm tra và nhập');
   try {
     const result = await run(progress.update);
+    wroteInBulk ||= !result.dryRun;
     progress.stop();
     process.stdout.write(
       result.dryRun

@@ -4,6 +4,7 @@ import { buildApp } from './app';
 import type { Config } from './config';
 import type { Database } from './db/connection';
 import { openConfiguredDatabase } from './db/open';
+import { createStatisticsKeeper } from './db/statistics';
 import { countUnitsByPeriod, ensureAdmin } from './modules/demo/bootstrap';
 import { isDemoLoaded, loadDemo } from './modules/demo/demo.service';
 import { createLogger } from './platform/logger';
@@ -35,12 +36,18 @@ export async function startServer(config: Config): Promise<RunningServer> {
         `\nTài khoản quản trị: admin / ${admin.generatedPassword}\n(đã lưu vào ${admin.passwordFile}; hãy đổi mật khẩu sau khi đăng nhập)\n\n`,
       );
     }
+    const statistics = createStatisticsKeeper(database, {
+      onError: (error) => logger.warn({ err: error }, 'table statistics not refreshed'),
+    });
     if (config.loadDemo && admin.isCreated && !(await isDemoLoaded(database.db))) {
       const demoStarted = Date.now();
       const result = await loadDemo(database.db);
       logger.info({ units: result.unitsByPeriod, ms: Date.now() - demoStarted }, 'demo organisation loaded');
+    } else {
+      // PGlite keeps no statistics of its own; whatever a CLI command or an older version wrote is counted now.
+      await statistics.refresh();
     }
-    const app = await buildApp({ database, config }, { logger, serveWeb: true });
+    const app = await buildApp({ database, config, statistics }, { logger, serveWeb: true });
     const url = await app.listen({ host: config.host, port: config.port });
     const units = await countUnitsByPeriod(database.db);
     logger.info(
@@ -51,6 +58,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const stop = () => {
       stopping ??= (async () => {
         await app.close();
+        await statistics.stop();
         await database.close();
       })();
       return stopping;

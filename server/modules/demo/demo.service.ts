@@ -1,5 +1,6 @@
 import type { Role } from '../../../common/roles';
 import { inTransaction, type Db } from '../../db/connection';
+import { analyzeTables } from '../../db/statistics';
 import { systemActor } from '../../platform/access';
 import { recordAudit } from '../../platform/audit';
 import { getSetting, putSetting } from '../../platform/settings';
@@ -57,7 +58,7 @@ export async function loadDemo(db: Db, onStep?: (step: string) => void): Promise
     return { isLoaded: true, alreadyLoaded: true, accounts: [] };
   }
   const actor = systemActor('demo');
-  return inTransaction(db, async (trx) => {
+  const result = await inTransaction(db, async (trx) => {
     const central = await ensureCentralUnit(trx);
     onStep?.('Cơ cấu tổ chức Cà Mau, Bạc Liêu');
     const organisation = await loadDemoOrganisation(trx, central.id);
@@ -117,4 +118,7 @@ export async function loadDemo(db: Db, onStep?: (step: string) => void): Promise
     });
     return { isLoaded: true, alreadyLoaded: false, unitsByPeriod: organisation.unitsByPeriod, accounts };
   });
+  // ~100,000 rows just arrived in one transaction: plan the first requests with their statistics (db/statistics.ts).
+  await analyzeTables(db);
+  return result;
 }
