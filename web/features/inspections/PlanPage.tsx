@@ -125,7 +125,7 @@ export function PlanPage() {
       <Card size="small" title={t('plans.inspections')}>
         <InspectionsTable items={p.inspections} />
       </Card>
-      {isAdding && <InspectionFormModal plan={p} open onClose={() => setAdding(false)} />}
+      {isAdding && <InspectionFormModal plan={p} onClose={() => setAdding(false)} />}
       {isEditing && <PlanEditModal plan={p} onClose={() => setEditing(false)} />}
     </Flex>
   );
