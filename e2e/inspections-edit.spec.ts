@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { foldVietnamese } from '../common/text';
 import { choose, expect, signIn, snap, test } from './support';
 
 const DEMO_PASSWORD = 'lantoa-demo';
@@ -71,6 +72,15 @@ test('staff edit an inspection and its recommendations, and see what changed whe
   await call(page, 'POST', `/inspection-plans/${plan.id}/approve`, { approvedOn: '2026-10-01', version: plan.version });
   const editable = await newInspection(page, plan.id, `Kiểm tra công tác phát triển đảng viên (${stamp})`, commune);
 
+  // The plan's own fields.
+  await page.goto(`/inspections/plans/${plan.id}`);
+  await page.getByRole('button', { name: 'Sửa kế hoạch' }).click();
+  await page.getByRole('dialog').getByLabel('Số kế hoạch').fill('16-KH/TU');
+  await page.getByRole('dialog').getByLabel('Ghi chú').fill('Bổ sung theo Kết luận của Ban Thường vụ Tỉnh ủy.');
+  await page.getByRole('dialog').getByRole('button', { name: 'Lưu' }).click();
+  await expect(page.locator('.ant-descriptions')).toContainText('16-KH/TU');
+  await expect(page.locator('.ant-descriptions')).toContainText('Bổ sung theo Kết luận của Ban Thường vụ Tỉnh ủy.');
+
   // Edit: the dates pass the province's 45 days (warned while typing), and a cell two levels down becomes a subject.
   await page.goto(`/inspections/${editable.id}`);
   await page.getByRole('button', { name: 'Sửa cuộc kiểm tra, giám sát' }).click();
@@ -84,7 +94,7 @@ test('staff edit an inspection and its recommendations, and see what changed whe
   await end.press('Enter');
   await expect(dialog.getByTestId('duration-warning')).toContainText('60 ngày vượt thời hạn 45 ngày');
   await choose(page, dialog.getByLabel('Đơn vị được kiểm tra, giám sát', { exact: true }), cell.code, {
-    search: cell.code.toLowerCase(),
+    search: foldVietnamese(cell.name),
   });
   await dialog.locator('.ant-modal-title').click();
   await dialog.getByTestId('duration-warning').scrollIntoViewIfNeeded();

@@ -55,7 +55,7 @@ export function SubjectSelect({ under, at, initial = [], value = [], onChange, i
       disabled={isDisabled}
       placeholder={t('insp.subjectsSearch')}
       showSearch={{ filterOption: false, onSearch: setTerm, searchValue: term }}
-      notFoundContent={found.isFetching || children.isFetching ? <Spin size="small" /> : undefined}
+      notFoundContent={found.isFetching || children.isFetching ? <Spin size="small" /> : t('insp.subjectsNone')}
       options={options}
       optionRender={(option) => (
         <span style={{ whiteSpace: 'normal' }}>
