@@ -62,7 +62,8 @@ describe('GET /api/v1/org-units', () => {
   it('searches below a unit when `under` is given: any depth, never the unit itself, 404 out of reach', async () => {
     const cells = await provinceViewer.get(`/api/v1/org-units?search=ap&under=${tree.province.id}`);
     expect(cells.statusCode).toBe(200);
-    expect(cells.json().items.map((u: TestUnit) => u.name).sort()).toEqual(['Chi bộ ấp 1', 'Chi bộ ấp 2']);
+    const names: string[] = cells.json().items.map((u: TestUnit) => u.name);
+    expect(names.sort()).toEqual(['Chi bộ ấp 1', 'Chi bộ ấp 2']);
     const self = await provinceViewer.get(`/api/v1/org-units?search=hoa%20binh&under=${tree.commune.code}`);
     expect(self.json().items.map((u: TestUnit) => u.id)).not.toContain(tree.commune.id);
     const outside = await provinceViewer.get(`/api/v1/org-units?search=xa&under=${tree.otherProvince.id}`);
