@@ -131,13 +131,26 @@ test('overdue recommendations stand out and come first; the figures add up per u
   await expect(page.getByTestId('recommendations-summary')).toContainText('quá hạn');
   await snap(page, testInfo, 'inspections-recommendations-overdue', false);
 
+  // The figures open on the user's own unit and this year; unit, period and directive go into the URL.
   await page.goto('/inspections/stats');
+  const table = page.getByTestId('stats-table');
+  await expect(table.locator('tr.ant-table-row').first()).toContainText('Tổng');
+  await expect(table).toContainText('Tỉnh ủy Cà Mau (tự tiến hành)');
   await page.getByLabel('Đơn vị').click();
   await page.getByLabel('Đơn vị').fill('tinh uy ca mau');
   await pickOption(page, /^Tỉnh ủy Cà Mau/);
-  const table = page.getByTestId('stats-table');
+  await expect(page).toHaveURL(/[?&]unit=[^&]+/);
+  await expect(page).toHaveURL(/[?&]from=\d{4}-01-01/);
+  await choose(page, page.getByLabel('Văn bản chỉ đạo'), /^05-CT\/TW/, {
+    search: '05-ct',
+    shownIn: page.locator('main'),
+  });
+  await expect(page).toHaveURL(/[?&]campaign=[0-9a-f-]{36}/);
   await expect(table.locator('tr.ant-table-row').first()).toContainText('Tổng');
+  await expect(table.getByTestId('row-by-level').first()).toContainText('Tỉnh ủy');
   await expect(page.getByTestId('stats-by-level')).toContainText('Tỉnh ủy');
+  await page.reload();
+  await expect(page.locator('main')).toContainText('05-CT/TW');
   await snap(page, testInfo, 'inspections-stats', false);
 
   await page.goto('/inspections');

@@ -70,12 +70,15 @@ export async function listRoots(db: DbOrTrx, at: string) {
 export async function searchUnits(
   db: DbOrTrx,
   folded: string,
-  options: { at?: string; onlyValid: boolean; limit: number; scope: RawBuilder<SqlBool> },
+  options: { at?: string; onlyValid: boolean; limit: number; scope: RawBuilder<SqlBool>; underPath?: string },
 ) {
   const day = options.at ?? new Date().toISOString().slice(0, 10);
   const pattern = `%${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const validity = options.onlyValid ? sql<SqlBool>`and ${validAt('u', day)}` : sql``;
-  const where = sql<SqlBool>`(u.search_key like ${pattern} or lower(u.code) = ${folded}) ${validity} and ${options.scope}
+  const below = options.underPath
+    ? sql<SqlBool>`and u.path <@ ${options.underPath}::ltree and u.path <> ${options.underPath}::ltree`
+    : sql``;
+  const where = sql<SqlBool>`(u.search_key like ${pattern} or lower(u.code) = ${folded}) ${validity} ${below} and ${options.scope}
     order by (lower(u.code) = ${folded}) desc, nlevel(u.path), (${validAt('u', day)}) desc, u.valid_from desc, u.code`;
   return (await selectUnits(options.at, where, options.limit).execute(db)).rows;
 }

@@ -45,6 +45,8 @@ export const listOrgUnitsQuerySchema = z.object({
   search: z.string().trim().max(100).optional(),
   at: isoDate.optional(),
   parent: z.string().trim().min(1).max(64).optional(),
+  /** With `search`: only units strictly below this one (id or code), e.g. the subjects a committee may inspect. */
+  under: z.string().trim().min(1).max(64).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type ListOrgUnitsQuery = z.infer<typeof listOrgUnitsQuerySchema>;

@@ -52,7 +52,7 @@ export async function resolveUnit(db: DbOrTrx, idOrCode: string, at: string): Pr
 
 /**
  * Lists units for the tree and for search: children of `parent` on `at`; matches of `search` (on `at` when given,
- * else across all dates); or, with neither, the topmost units of the caller's reach on `at`.
+ * else across all dates; below `under` when given); or, with neither, the topmost units of the caller's reach on `at`.
  */
 export async function listOrgUnits(db: Db, actor: Actor, query: ListOrgUnitsQuery): Promise<OrgUnitSummary[]> {
   const at = query.at ?? todayIso();
@@ -69,7 +69,21 @@ export async function listOrgUnits(db: Db, actor: Actor, query: ListOrgUnitsQuer
     if (folded.length === 0) {
       return [];
     }
-    const rows = await repo.searchUnits(db, folded, { at: query.at, onlyValid: !!query.at, limit: query.limit, scope });
+    let underPath: string | undefined;
+    if (query.under) {
+      const under = await resolveUnit(db, query.under, at);
+      if (!under || !actor.scope.can(under.path, 'viewer')) {
+        throw notFound('Đơn vị cấp trên');
+      }
+      underPath = under.path;
+    }
+    const rows = await repo.searchUnits(db, folded, {
+      at: query.at,
+      onlyValid: !!query.at,
+      limit: query.limit,
+      scope,
+      underPath,
+    });
     return rows.map(toSummary);
   }
   const rows = actor.scope.isSystem

@@ -59,6 +59,17 @@ describe('GET /api/v1/org-units', () => {
     expect(admin.json().items.map((u: TestUnit) => u.id)).toEqual([tree.otherCommune.id]);
   });
 
+  it('searches below a unit when `under` is given: any depth, never the unit itself, 404 out of reach', async () => {
+    const cells = await provinceViewer.get(`/api/v1/org-units?search=ap&under=${tree.province.id}`);
+    expect(cells.statusCode).toBe(200);
+    const names: string[] = cells.json().items.map((u: TestUnit) => u.name);
+    expect(names.sort()).toEqual(['Chi bộ ấp 1', 'Chi bộ ấp 2']);
+    const self = await provinceViewer.get(`/api/v1/org-units?search=hoa%20binh&under=${tree.commune.code}`);
+    expect(self.json().items.map((u: TestUnit) => u.id)).not.toContain(tree.commune.id);
+    const outside = await provinceViewer.get(`/api/v1/org-units?search=xa&under=${tree.otherProvince.id}`);
+    expect(outside.statusCode).toBe(404);
+  });
+
   it('rejects a malformed date with details naming the field', async () => {
     const response = await provinceViewer.get('/api/v1/org-units?at=15-05-2019');
     expect(response.statusCode).toBe(400);

@@ -9,6 +9,7 @@ import { errorMessage } from '../../lib/serverErrors';
 import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { useInspection } from './api';
 import { AddRecommendationsModal, CloseModal } from './CloseModal';
+import { InspectionFormModal } from './InspectionFormModal';
 import { InspectionInfo } from './InspectionInfo';
 import { InspectionParts } from './InspectionParts';
 import { messages } from './messages';
@@ -69,6 +70,7 @@ export function InspectionPage() {
             {isReadOnly && <Tag>{t('common.readOnly')}</Tag>}
           </Flex>
           <Flex wrap gap={8}>
+            {a.canEdit && <Button onClick={() => setDialog({ kind: 'edit' })}>{t('insp.edit')}</Button>}
             {a.canStart && (
               <Button type="primary" onClick={() => setDialog({ kind: 'start' })}>
                 {t('insp.start')}
@@ -142,6 +144,7 @@ export function InspectionPage() {
           </Card>
         </Col>
       </Row>
+      {dialog?.kind === 'edit' && <InspectionFormModal inspection={inspection} onClose={close} />}
       {dialog?.kind === 'start' && <StartModal inspection={inspection} onClose={close} />}
       {dialog?.kind === 'session' && <SessionModal inspection={inspection} onClose={close} />}
       {dialog?.kind === 'selfReport' && (

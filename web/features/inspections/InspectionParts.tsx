@@ -1,7 +1,9 @@
-import { Button, Card, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Popconfirm, Table, Tag, Typography } from 'antd';
 import { formatDateVi } from '../../../common/dates';
 import { useMessages } from '../../i18n/useMessages';
+import { errorMessage } from '../../lib/serverErrors';
 import { DocumentsPanel } from '../documents/DocumentsPanel';
+import { useDeleteSession } from './api';
 import { messages } from './messages';
 import type { InspectionDetail } from './types';
 import { useInspectionLabels } from './useInspectionLabels';
@@ -12,6 +14,18 @@ export function InspectionParts(props: { inspection: InspectionDetail; onSelfRep
   const t = useMessages(messages);
   const labels = useInspectionLabels();
   const { inspection } = props;
+  const { message } = App.useApp();
+  const deleteSession = useDeleteSession();
+  // The server deletes sessions for the conducting unit's editors while the inspection is being conducted.
+  const canDeleteSession = inspection.abilities.canAddSession;
+  const onDeleteSession = async (sessionId: string) => {
+    try {
+      await deleteSession.mutateAsync({ id: inspection.id, sessionId });
+      void message.success(t('insp.deleted'));
+    } catch (error) {
+      void message.error(errorMessage(error), 8);
+    }
+  };
   return (
     <>
       <Card size="small" title={t('insp.team')}>
@@ -84,6 +98,27 @@ export function InspectionParts(props: { inspection: InspectionDetail; onSelfRep
               { key: 'subject', title: t('insp.sessionSubject'), render: (_, s) => s.subjectUnit?.name ?? '' },
               { key: 'place', title: t('insp.place'), render: (_, s) => s.place ?? '' },
               { key: 'summary', title: t('insp.sessionSummary'), dataIndex: 'summary' },
+              ...(canDeleteSession
+                ? [
+                    {
+                      key: 'delete',
+                      width: 80,
+                      render: (_: unknown, s: InspectionDetail['sessions'][number]) => (
+                        <Popconfirm
+                          title={t('insp.deleteSessionConfirm')}
+                          okText={t('common.delete')}
+                          okButtonProps={{ danger: true }}
+                          cancelText={t('common.cancel')}
+                          onConfirm={() => onDeleteSession(s.id)}
+                        >
+                          <Button size="small" danger type="link">
+                            {t('insp.deleteSession')}
+                          </Button>
+                        </Popconfirm>
+                      ),
+                    },
+                  ]
+                : []),
             ]}
           />
         </Card>

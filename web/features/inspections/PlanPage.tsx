@@ -23,6 +23,7 @@ import { DATE_FORMAT, fromDayjs, toDayjs } from '../../lib/format';
 import { errorMessage } from '../../lib/serverErrors';
 import { useApprovePlan, usePlan } from './api';
 import { InspectionFormModal } from './InspectionFormModal';
+import { PlanEditModal } from './PlanEditModal';
 import { InspectionsTable } from './InspectionsTable';
 import { messages } from './messages';
 import { useInspectionLabels } from './useInspectionLabels';
@@ -37,6 +38,7 @@ export function PlanPage() {
   const approve = useApprovePlan();
   const [approvedOn, setApprovedOn] = useState<Dayjs | null>(toDayjs(todayIso()));
   const [isAdding, setAdding] = useState(false);
+  const [isEditing, setEditing] = useState(false);
 
   if (plan.isPending) {
     return <Spin />;
@@ -71,6 +73,7 @@ export function PlanPage() {
           {p.title}
         </Typography.Title>
         <Flex gap={8} wrap>
+          {p.abilities.canEdit && <Button onClick={() => setEditing(true)}>{t('plans.edit')}</Button>}
           {p.abilities.canApprove && (
             <Popconfirm
               title={t('plans.approve')}
@@ -104,6 +107,7 @@ export function PlanPage() {
             { key: 'unit', label: t('plans.unit'), children: p.unit.name },
             { key: 'year', label: t('plans.year'), children: p.year },
             { key: 'number', label: t('plans.number'), children: p.number ?? '—' },
+            ...(p.note ? [{ key: 'note', label: t('plans.note'), children: p.note }] : []),
             {
               key: 'status',
               label: t('plans.status'),
@@ -121,7 +125,8 @@ export function PlanPage() {
       <Card size="small" title={t('plans.inspections')}>
         <InspectionsTable items={p.inspections} />
       </Card>
-      {isAdding && <InspectionFormModal plan={p} open onClose={() => setAdding(false)} />}
+      {isAdding && <InspectionFormModal plan={p} onClose={() => setAdding(false)} />}
+      {isEditing && <PlanEditModal plan={p} onClose={() => setEditing(false)} />}
     </Flex>
   );
 }

@@ -1,20 +1,37 @@
-import { Alert, Button, DatePicker, Descriptions, Drawer, Flex, Form, Input, Spin, Timeline, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  DatePicker,
+  Descriptions,
+  Drawer,
+  Flex,
+  Form,
+  Input,
+  Popconfirm,
+  Spin,
+  Timeline,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { formatDateVi, todayIso } from '../../../common/dates';
 import { useMessages } from '../../i18n/useMessages';
 import { DATE_FORMAT, fromDayjs, toDayjs } from '../../lib/format';
+import { isApiError, type ApiError } from '../../api/client';
 import { errorMessage } from '../../lib/serverErrors';
 import { DocumentsPanel } from '../documents/DocumentsPanel';
-import { useRecommendation, useRecommendationAction } from './api';
+import { useDeleteRecommendation, useRecommendation, useRecommendationAction } from './api';
+import { ConflictAlert } from './ConflictAlert';
 import { FormModal } from './FormModal';
 import { messages } from './messages';
+import { RecommendationEditModal } from './RecommendationEditModal';
 import { RecommendationTag } from './RecommendationTag';
 import { useInspectionLabels } from './useInspectionLabels';
 import { UnitName } from './UnitName';
 
-type Dialog = 'report' | 'accept' | 'return';
+type Dialog = 'edit' | 'report' | 'accept' | 'return';
 
 /** One recommendation: the owner's remediation report and documents, the conducting unit's acceptance or return. */
 export function RecommendationDrawer({ id, onClose }: { id: string | undefined; onClose: () => void }) {
@@ -22,11 +39,37 @@ export function RecommendationDrawer({ id, onClose }: { id: string | undefined; 
   const labels = useInspectionLabels();
   const detail = useRecommendation(id);
   const act = useRecommendationAction();
+  const remove = useDeleteRecommendation();
+  const { message } = App.useApp();
   const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [conflict, setConflict] = useState<ApiError | null>(null);
   const r = detail.data;
+  const onDelete = async (item: NonNullable<typeof r>) => {
+    setConflict(null);
+    try {
+      await remove.mutateAsync({ id: item.id, version: item.version });
+      void message.success(t('insp.deleted'));
+      onClose();
+    } catch (error) {
+      if (isApiError(error, 'CONFLICT')) {
+        setConflict(error);
+      } else {
+        void message.error(errorMessage(error), 8);
+      }
+    }
+  };
 
   return (
-    <Drawer open={!!id} onClose={onClose} size="large" title={t('insp.recommendations')} destroyOnHidden>
+    <Drawer
+      open={!!id}
+      onClose={() => {
+        setConflict(null);
+        onClose();
+      }}
+      size="large"
+      title={t('insp.recommendations')}
+      destroyOnHidden
+    >
       {detail.isPending && <Spin />}
       {detail.isError && <Alert type="error" title={errorMessage(detail.error)} />}
       {r && (
@@ -53,7 +96,30 @@ export function RecommendationDrawer({ id, onClose }: { id: string | undefined; 
               },
             ]}
           />
+          {conflict && (
+            <ConflictAlert
+              error={conflict}
+              onReload={() => {
+                setConflict(null);
+                void detail.refetch();
+              }}
+            />
+          )}
           <Flex wrap gap={8}>
+            {r.abilities.canEdit && <Button onClick={() => setDialog('edit')}>{t('rec.edit')}</Button>}
+            {r.abilities.canDelete && (
+              <Popconfirm
+                title={t('rec.deleteConfirm')}
+                okText={t('common.delete')}
+                okButtonProps={{ danger: true }}
+                cancelText={t('common.cancel')}
+                onConfirm={() => onDelete(r)}
+              >
+                <Button danger loading={remove.isPending}>
+                  {t('rec.delete')}
+                </Button>
+              </Popconfirm>
+            )}
             {r.abilities.canStart && (
               <Button
                 loading={act.isPending}
@@ -96,6 +162,7 @@ export function RecommendationDrawer({ id, onClose }: { id: string | undefined; 
           )}
           <Typography.Title level={5}>{t('rec.documents')}</Typography.Title>
           <DocumentsPanel entityType="recommendation" entityId={r.id} canEdit={r.abilities.canReport} />
+          {dialog === 'edit' && <RecommendationEditModal item={r} onClose={() => setDialog(null)} />}
           {dialog === 'report' && (
             <FormModal<{ reportText: string; reportOn: Dayjs }>
               name="report"

@@ -1,52 +1,49 @@
-import { Alert, Card, DatePicker, Flex, Table, Typography } from 'antd';
+import { Alert, Card, DatePicker, Flex, Skeleton, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { todayIso } from '../../../common/dates';
 import { useMessages } from '../../i18n/useMessages';
 import { DATE_FORMAT, formatNumber, fromDayjs, toDayjs } from '../../lib/format';
 import { errorMessage } from '../../lib/serverErrors';
-import { UnitSelect } from '../models/UnitSelect';
+import { useCurrentUser } from '../auth/useCurrentUser';
+import { CampaignSelect } from '../campaigns/CampaignSelect';
+import { UnitPicker } from '../org-units/UnitPicker';
 import { useInspectionStats } from './api';
 import { InspectionsNav } from './InspectionsNav';
 import { messages } from './messages';
-import type { InspectionCounts } from './types';
+import { StatsTable } from './StatsTable';
 import { useInspectionLabels } from './useInspectionLabels';
 
-interface Row {
-  key: string;
-  name: string;
-  counts: InspectionCounts;
-  isTotal?: boolean;
+/** This year up to today: what a committee reports on most often. */
+function defaultPeriod() {
+  const today = todayIso();
+  return { from: `${today.slice(0, 4)}-01-01`, to: today };
 }
 
-const COLUMNS = [
-  ['inspections', 'stats.inspections'],
-  ['supervisions', 'stats.supervisions'],
-  ['thematic', 'stats.thematic'],
-  ['subjectsCovered', 'stats.subjects'],
-  ['recommendations', 'stats.recommendations'],
-  ['done', 'stats.done'],
-  ['doneOnTime', 'stats.doneOnTime'],
-  ['overdue', 'stats.overdue'],
-  ['difficultiesResolved', 'stats.difficulties'],
-] as const;
-
-/** Figures of a subtree and a period, in total, for what the unit conducted itself and per subordinate unit. */
+/**
+ * Figures of a subtree and a period, in total, for what the unit conducted itself and per subordinate unit, optionally
+ * under one directive. Unit, period and directive live in the URL (the meetings figures do the same), so a figure can
+ * be shared; the page opens on the user's own unit.
+ */
 export function StatsPage() {
   const t = useMessages(messages);
   const labels = useInspectionLabels();
-  const [unit, setUnit] = useState<string>();
-  const [range, setRange] = useState<[Dayjs | null, Dayjs | null]>([toDayjs('2016-01-01'), toDayjs('2019-12-31')]);
-  const from = fromDayjs(range[0]) ?? '2016-01-01';
-  const to = fromDayjs(range[1]) ?? '2019-12-31';
-  const stats = useInspectionStats({ unit, from, to });
+  const me = useCurrentUser();
+  const [params, setParams] = useSearchParams();
+  const period = defaultPeriod();
+  const unit = params.get('unit') ?? me.unit.code;
+  const from = params.get('from') ?? period.from;
+  const to = params.get('to') ?? period.to;
+  const campaign = params.get('campaign') ?? undefined;
+  const stats = useInspectionStats({ unit, from, to, campaign });
+  const set = (patch: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(params);
+    Object.entries({ unit, from, to, campaign, ...patch }).forEach(([key, value]) =>
+      value ? next.set(key, value) : next.delete(key),
+    );
+    setParams(next, { replace: true });
+  };
   const data = stats.data;
-  const rows: Row[] = data
-    ? [
-        { key: 'total', name: t('stats.total'), counts: data.counts, isTotal: true },
-        { key: 'own', name: t('stats.own', { name: data.unit.name }), counts: data.ownCounts },
-        ...data.children.map((child) => ({ key: child.unit.id, name: child.unit.name, counts: child.counts })),
-      ]
-    : [];
 
   return (
     <Flex vertical gap={16}>
@@ -57,27 +54,44 @@ export function StatsPage() {
         <InspectionsNav />
       </Flex>
       <Flex wrap gap={8}>
-        <Flex gap={8} align="center" style={{ minWidth: 360 }}>
+        <Flex gap={8} align="center" style={{ flex: '1 1 300px', minWidth: 260 }}>
           <label htmlFor="stats-unit" style={{ whiteSpace: 'nowrap' }}>
             {t('stats.unit')}
           </label>
-          <UnitSelect
-            value={unit}
-            onChange={(id) => setUnit(id)}
-            at={to}
-            placeholder={t('stats.unit')}
+          <UnitPicker
             id="stats-unit"
+            isHistoryIncluded
+            placeholder={data ? `${data.unit.name} (${data.unit.code})` : t('stats.unit')}
+            value={undefined}
+            onChange={(_, picked) => picked && set({ unit: picked.code })}
+            style={{ flex: 1, minWidth: 0 }}
           />
         </Flex>
         <DatePicker.RangePicker
           format={DATE_FORMAT}
-          value={range}
-          onChange={(value) => setRange([value?.[0] ?? null, value?.[1] ?? null])}
+          value={[toDayjs(from), toDayjs(to)]}
+          allowClear={false}
+          onChange={(range: [Dayjs | null, Dayjs | null] | null) =>
+            set({ from: fromDayjs(range?.[0]) ?? from, to: fromDayjs(range?.[1]) ?? to })
+          }
           aria-label={t('stats.period')}
+          style={{ flex: '1 1 260px' }}
         />
+        <Flex gap={8} align="center" style={{ flex: '1 1 300px', minWidth: 260 }}>
+          <label htmlFor="stats-campaign" style={{ whiteSpace: 'nowrap' }}>
+            {t('stats.campaign')}
+          </label>
+          <CampaignSelect
+            id="stats-campaign"
+            value={campaign}
+            onChange={(id) => set({ campaign: id })}
+            allowClear
+            style={{ flex: 1, minWidth: 0 }}
+          />
+        </Flex>
       </Flex>
-      {!unit && <Alert type="info" title={t('stats.pickUnit')} />}
-      {stats.isError && <Alert type="error" title={errorMessage(stats.error)} />}
+      {stats.isError && <Alert type="error" showIcon title={errorMessage(stats.error)} />}
+      {stats.isLoading && <Skeleton active />}
       {data && (
         <>
           <Card size="small" title={t('stats.byLevel')}>
@@ -88,36 +102,12 @@ export function StatsPage() {
                   {formatNumber(n.supervision)} {t('stats.supervisions').toLowerCase()}
                 </Typography.Text>
               ))}
+              {Object.keys(data.counts.byLevel).length === 0 && (
+                <Typography.Text type="secondary">{t('stats.noFigures')}</Typography.Text>
+              )}
             </Flex>
           </Card>
-          <Table<Row>
-            data-testid="stats-table"
-            size="small"
-            pagination={false}
-            loading={stats.isFetching}
-            dataSource={rows}
-            scroll={{ x: 1000 }}
-            rowClassName={(row) => (row.isTotal ? 'ant-table-row-selected' : '')}
-            columns={[
-              {
-                key: 'name',
-                title: t('stats.children'),
-                fixed: 'left',
-                width: 240,
-                render: (_, row) => (row.isTotal ? <strong>{row.name}</strong> : row.name),
-              },
-              ...COLUMNS.map(([key, label]) => ({
-                key,
-                title: t(label),
-                align: 'right' as const,
-                render: (_: unknown, row: Row) => (
-                  <Typography.Text type={key === 'overdue' && row.counts.overdue > 0 ? 'danger' : undefined}>
-                    {formatNumber(row.counts[key])}
-                  </Typography.Text>
-                ),
-              })),
-            ]}
-          />
+          <StatsTable data={data} isLoading={stats.isFetching} />
         </>
       )}
     </Flex>

@@ -9,7 +9,11 @@ import { messages } from './messages';
 import type { InspectionDetail } from './types';
 
 export type StepDialog =
-  { kind: 'start' } | { kind: 'session' } | { kind: 'close' } | { kind: 'selfReport'; subjectId: string };
+  | { kind: 'edit' }
+  | { kind: 'start' }
+  | { kind: 'session' }
+  | { kind: 'close' }
+  | { kind: 'selfReport'; subjectId: string };
 
 const dateRule = (message: string) => [{ required: true, message }];
 const day = (value: Dayjs | undefined) => fromDayjs(value) ?? '';

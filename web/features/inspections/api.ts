@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type QueryValue } from '../../api/client';
+import { api, apiRequest, type QueryValue } from '../../api/client';
 import type {
   InspectionDetail,
   InspectionStats,
@@ -34,10 +34,11 @@ export function usePlan(id: string) {
   });
 }
 
-export function useInspection(id: string) {
+export function useInspection(id: string, isEnabled = true) {
   return useQuery({
     queryKey: [...ROOT, 'inspection', id],
     queryFn: ({ signal }) => api.get<InspectionDetail>(`/inspections/${id}`, undefined, signal),
+    enabled: isEnabled && !!id,
     retry: false,
   });
 }
@@ -78,6 +79,7 @@ export function useInspectionStats(query: { unit?: string; from: string; to: str
     queryFn: ({ signal }) => api.get<InspectionStats>('/stats/inspections', query, signal),
     enabled: !!query.unit,
     placeholderData: keepPreviousData,
+    retry: false,
   });
 }
 
@@ -98,6 +100,11 @@ export const useApprovePlan = () =>
   useInspectionMutation(({ id, ...body }: { id: string; approvedOn: string; version: number }) =>
     api.post<PlanDetail>(`/inspection-plans/${id}/approve`, body),
   );
+export const useUpdatePlan = () =>
+  useInspectionMutation(
+    ({ id, ...body }: { id: string; version: number; title?: string; number?: string | null; note?: string | null }) =>
+      api.patch<PlanDetail>(`/inspection-plans/${id}`, body),
+  );
 export const useCreateInspection = () =>
   useInspectionMutation((body: Record<string, unknown>) => api.post<InspectionDetail>('/inspections', body));
 export const useUpdateInspection = () =>
@@ -116,6 +123,10 @@ export const useSelfReport = () =>
 export const useAddSession = () =>
   useInspectionMutation(({ id, ...body }: { id: string } & Record<string, unknown>) =>
     api.post<InspectionDetail>(`/inspections/${id}/sessions`, body),
+  );
+export const useDeleteSession = () =>
+  useInspectionMutation(({ id, sessionId }: { id: string; sessionId: string }) =>
+    api.delete<InspectionDetail>(`/inspections/${id}/sessions/${sessionId}`),
   );
 export const useCloseInspection = () =>
   useInspectionMutation(
@@ -137,4 +148,12 @@ export const useRecommendationAction = () =>
       ...body
     }: { id: string; action: 'start' | 'report' | 'accept' | 'return'; version: number } & Record<string, unknown>) =>
       api.post<RecommendationDetail>(`/recommendations/${id}/${action}`, body),
+  );
+export const useUpdateRecommendation = () =>
+  useInspectionMutation(({ id, ...body }: { id: string; version: number } & Partial<NewRecommendation>) =>
+    api.patch<RecommendationDetail>(`/recommendations/${id}`, body),
+  );
+export const useDeleteRecommendation = () =>
+  useInspectionMutation(({ id, version }: { id: string; version: number }) =>
+    apiRequest<void>('DELETE', `/recommendations/${id}`, { body: { version } }),
   );

@@ -9,8 +9,8 @@ export const orgUnitKeys = {
   all: ['org-units'] as const,
   top: (at: string) => ['org-units', 'top', at] as const,
   children: (parent: string, at: string) => ['org-units', 'children', parent, at] as const,
-  search: (search: string, at: string | undefined, limit: number) =>
-    ['org-units', 'search', search, at, limit] as const,
+  search: (search: string, at: string | undefined, limit: number, under?: string) =>
+    ['org-units', 'search', search, at, limit, under] as const,
   detail: (id: string, at: string) => ['org-units', 'detail', id, at] as const,
 };
 
@@ -39,12 +39,15 @@ export function useChildUnits(parent: string, at: string) {
   return useQuery({ ...childrenQuery(parent, at), select: (data) => data.items });
 }
 
-/** Units matching `search` (folded on the server, so `dam doi` finds Đầm Dơi); only those valid on `at` if given. */
-export function useUnitSearch(search: string, at: string | undefined, limit = 50) {
+/**
+ * Units matching `search` (folded on the server, so `dam doi` finds Đầm Dơi); only those valid on `at` if given, only
+ * those strictly below `under` if given.
+ */
+export function useUnitSearch(search: string, at: string | undefined, limit = 50, under?: string) {
   const term = search.trim();
   return useQuery({
-    queryKey: orgUnitKeys.search(term, at, limit),
-    queryFn: ({ signal }) => api.get<ListAnswer>('/org-units', { search: term, at, limit }, signal),
+    queryKey: orgUnitKeys.search(term, at, limit, under),
+    queryFn: ({ signal }) => api.get<ListAnswer>('/org-units', { search: term, at, limit, under }, signal),
     select: (data) => data.items,
     enabled: term.length > 0,
     placeholderData: keepPreviousData,
