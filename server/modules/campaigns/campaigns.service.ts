@@ -8,6 +8,7 @@ import { inTransaction, type DbOrTrx } from '../../db/connection';
 import { assertUnitAccess, type Actor } from '../../platform/access';
 import { recordAudit } from '../../platform/audit';
 import { assertVersion } from '../../platform/concurrency';
+import { campaignDisplays } from './campaigns-conflicts';
 import { AppError, conflict, validationFailed } from '../../platform/errors';
 import { syncDocumentUnit } from '../documents/documents.service';
 import {
@@ -20,7 +21,6 @@ import {
 } from './campaigns-access';
 import * as repo from './campaigns.repository';
 import {
-  CAMPAIGN_FIELD_LABELS,
   type CampaignDetail,
   type CampaignSummary,
   type CreateCampaignInput,
@@ -191,7 +191,7 @@ export async function updateCampaign(
   input: UpdateCampaignInput,
 ): Promise<CampaignDetail> {
   const row = await loadManaged(db, actor, id);
-  assertVersion(editableView(row), input, CAMPAIGN_FIELD_LABELS);
+  assertVersion(editableView(row), input, campaignDisplays(row));
   const before: repo.CampaignValues = {
     code: row.code,
     kind: row.kind,
@@ -235,7 +235,8 @@ export async function updateCampaign(
     }
     if (!isUpdated) {
       // Changed between our read and our write: answer with what it holds now.
-      assertVersion(editableView(await loadVisible(trx, actor, id)), input, CAMPAIGN_FIELD_LABELS);
+      const fresh = await loadVisible(trx, actor, id);
+      assertVersion(editableView(fresh), input, campaignDisplays(fresh));
       throw conflict('Văn bản đã được người khác thay đổi. Hãy tải lại để xem bản mới nhất.');
     }
     if (isScopeMoved) {

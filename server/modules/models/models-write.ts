@@ -3,6 +3,7 @@ import { MODEL_KIND_LABELS, type ModelIndicator, type ModelPerson } from '../../
 import type { Db } from '../../db/connection';
 import type { Actor } from '../../platform/access';
 import { assertVersion } from '../../platform/concurrency';
+import { modelDisplays } from './models-conflicts';
 import { forbidden, validationFailed } from '../../platform/errors';
 import { syncDocumentUnit } from '../documents/documents.service';
 import * as links from './models-links.repository';
@@ -134,7 +135,7 @@ export async function updateModel(db: Db, actor: Actor, id: string, input: Updat
       ...(input.indicators ? { indicators: normaliseIndicators(input.indicators) } : {}),
       ...(input.campaignIds ? { campaignIds: [...new Set(input.campaignIds)].sort() } : {}),
     };
-    assertVersion(stored, submitted, MODEL_FIELD_LABELS);
+    assertVersion(stored, submitted, modelDisplays(row, campaigns));
 
     const next = { ...stored, ...submitted };
     checkStartDate(next.startedOn);
