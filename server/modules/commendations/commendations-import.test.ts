@@ -209,6 +209,10 @@ describe('POST /api/v1/commendations/import', () => {
     );
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json()).toMatchObject({ dryRun: true, decisions: 2, recipients: 3 });
+    expect(response.json().created).toEqual([
+      expect.objectContaining({ decisionDate: '2019-08-20', level: 'province', form: 'BANG_KHEN', recipients: 2 }),
+      expect.objectContaining({ decisionDate: '2018-01-05', level: 'district', form: 'GIAY_KHEN', recipients: 1 }),
+    ]);
     expect([await count('commendation_decision'), await count('commendation_recipient')]).toEqual(before);
   });
 
@@ -371,6 +375,7 @@ describe('POST /api/v1/commendations/import', () => {
       decisions: 1,
       recipients: 1,
       skipped: [{ number: `${n}-QĐ/TU`, decisionDate: '2019-08-20', issuerName: tree.province.name }],
+      created: [{ number: `${n}-QĐ/HU`, decisionDate: '2018-01-05', level: 'district', recipients: 1 }],
     });
   });
 
