@@ -86,6 +86,12 @@ export async function listCampaigns(
   return { items: await describe(db, actor, rows), total, abilities: { canCreate: canCreateAnywhere(actor) } };
 }
 
+/** Codes of the campaigns the caller can see, newest first, for an import template's drop-down list. */
+export async function listVisibleCampaignCodes(db: DbOrTrx, actor: Actor, limit = 2000): Promise<string[]> {
+  const { rows } = await repo.listCampaigns(db, { visible: visibleTo(actor) }, { offset: 0, limit });
+  return rows.map((row) => row.code);
+}
+
 /** One campaign the caller can see, with its links both ways and what the caller may do with it. */
 export async function getCampaign(db: DbOrTrx, actor: Actor, id: string): Promise<CampaignDetail> {
   const row = await loadVisible(db, actor, id);
