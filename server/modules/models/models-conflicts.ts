@@ -2,10 +2,24 @@ import { formatDateVi } from '../../../common/dates';
 import { MODEL_KIND_LABELS, type ModelIndicator, type ModelPerson } from '../../../common/models';
 import { enumDisplay, type FieldDisplay } from '../../platform/concurrency';
 import type * as repo from './models.repository';
-import { MODEL_FIELD_LABELS } from './models-write';
 
 // How a 409 on a model reads: kind labels, the unit's and the field's names, campaign codes and dates as users write
 // them, read off the model as stored now (the row already carries the names).
+
+/** A model's editable fields as users name them, in 409 answers and audit summaries. */
+export const MODEL_FIELD_LABELS = {
+  title: 'Tên mô hình',
+  kind: 'Loại',
+  unitId: 'Đơn vị',
+  people: 'Người thực hiện',
+  fieldId: 'Lĩnh vực',
+  themeId: 'Chuyên đề',
+  startedOn: 'Ngày bắt đầu',
+  description: 'Mô tả',
+  results: 'Kết quả',
+  indicators: 'Chỉ tiêu kết quả',
+  campaignIds: 'Văn bản chỉ đạo',
+};
 
 /** The model's fields as a 409 shows them. */
 export function modelDisplays(
