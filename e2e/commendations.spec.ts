@@ -229,7 +229,6 @@ test('an editor saving a decision someone changed meanwhile reads what changed, 
     data: { level: 'district', form: 'CO_THI_DUA', version: decision.version },
   });
   expect(meanwhile.status()).toBe(200);
-  await manager.dispose();
 
   await dialog.getByRole('button', { name: 'Lưu' }).click();
   const conflict = dialog.getByTestId('conflict');
@@ -246,4 +245,30 @@ test('an editor saving a decision someone changed meanwhile reads what changed, 
     .click();
   await page.reload();
   await expect(page.getByText('Cờ thi đua')).toBeVisible();
+
+  // Adding a recipient sends nothing to compare: the alert says who changed the decision and whom it now commends.
+  const damDoi = await (await manager.get('/api/v1/org-units/32152')).json();
+  const added = await manager.post(`/api/v1/commendations/${decision.id}/recipients`, {
+    data: { recipientType: 'individual', name: 'Lê Văn Tư', unitId: damDoi.id, version: 2 },
+  });
+  expect(added.status()).toBe(201);
+  await manager.dispose();
+  await page.getByRole('button', { name: 'Thêm người, tập thể' }).click();
+  const row = page.getByTestId('recipients').locator('tr.ant-table-row').last();
+  await row.locator('.ant-select').first().click();
+  await pickOption(page, 'Cá nhân');
+  await row.getByLabel('Tên', { exact: true }).fill('Phạm Thị Lan');
+  const unitSelect = row.locator('.ant-select').nth(1);
+  await unitSelect.click();
+  await unitSelect.locator('input').fill('dam doi');
+  await pickOption(page, /Đảng ủy xã Đầm Dơi/);
+  await row.getByRole('button', { name: 'Lưu' }).click();
+  const stale = page.getByTestId('conflict');
+  await expect(stale).toContainText('Lần sửa gần nhất: Nguyễn Thanh Hải');
+  await expect(stale).toContainText('Thêm Lê Văn Tư vào quyết định 303-QĐ/TU.');
+  await expect(stale).toContainText('Quyết định hiện khen 0 tập thể, 1 cá nhân.');
+  await snap(page, testInfo, 'commendation-recipient-conflict', false);
+  await stale.getByRole('button', { name: 'Tải lại' }).click();
+  await expect(page.getByTestId('recipients')).toContainText('Lê Văn Tư');
+  await expect(page.getByTestId('recipients')).not.toContainText('Phạm Thị Lan');
 });
