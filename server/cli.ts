@@ -12,7 +12,7 @@ import { SessionEvents } from './platform/auth/session-events';
 import { ensureAdmin } from './modules/demo/bootstrap';
 import { loadDemo } from './modules/demo/demo.service';
 import { importCommendations } from './modules/commendations/commendations-import';
-import { describeImportedDecisions } from './modules/commendations/commendations-import-summary';
+import { importedDecisionsTail } from './modules/commendations/commendations-import-summary';
 import { importMeetings } from './modules/meetings/meetings-import';
 import { importModels } from './modules/models/models-import';
 import { buildInterimReview } from './modules/reports/interim-review';
@@ -314,11 +314,7 @@ importCommand
             { dryRun: !!options.dryRun, skipExisting: !!options.skipExisting, onProgress },
           ),
         (result) => `${result.decisions} quyết định, ${result.recipients} tập thể, cá nhân`,
-        (result) =>
-          (result.skipped.length ? ` Bỏ qua ${result.skipped.length} quyết định đã có.` : '') +
-          describeImportedDecisions(result)
-            .map((line) => `\n${line}`)
-            .join(''),
+        importedDecisionsTail,
       ),
     ),
   );

@@ -33,3 +33,14 @@ export function describeImportedDecisions(result: ImportCommendationsResult, lim
   }
   return lines;
 }
+
+/** What the CLI prints after an import's totals: how many were skipped, then the lists, one line each. */
+export function importedDecisionsTail(result: ImportCommendationsResult): string {
+  const skipped = result.skipped.length ? ` Bỏ qua ${result.skipped.length} quyết định đã có.` : '';
+  return (
+    skipped +
+    describeImportedDecisions(result)
+      .map((line) => `\n${line}`)
+      .join('')
+  );
+}
