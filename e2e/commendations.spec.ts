@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
 import { choose, expect, pickOption, signIn, snap, test } from './support';
 
 const DEMO_PASSWORD = 'lantoa-demo';
@@ -33,6 +33,15 @@ test('the article’s figures for Tỉnh ủy Cà Mau over 2016-05-15 … 2019-0
   );
   await expect(page.getByTestId('stats-children')).toContainText('Huyện ủy Đầm Dơi');
   await snap(page, testInfo, 'commendations-stats');
+
+  // One directive's share of the figures, kept in the URL by its code so the page can be shared.
+  const card = page.locator('.ant-card').filter({ has: sentence });
+  await choose(page, card.getByRole('combobox').last(), /^05-CT\/TW/, { search: '05-CT', shownIn: card });
+  await expect(page).toHaveURL(/campaign=05-CT%2FTW/);
+  await expect(sentence).toContainText('Tỉnh ủy Cà Mau, từ 15/05/2016 đến 20/08/2019, theo 05-CT/TW:');
+  await snap(page, testInfo, 'commendations-stats-campaign');
+  await page.reload();
+  await expect(sentence).toContainText('theo 05-CT/TW');
 
   await page.goto('/commendations');
   await expect(page.getByRole('heading', { name: 'Khen thưởng' })).toBeVisible();
@@ -128,6 +137,9 @@ test('an import with errors shows every bad cell; a good one changes the counts'
   await page.getByRole('button', { name: 'Kiểm tra tệp' }).click();
   const result = page.getByTestId('import-result');
   await expect(result).toContainText('Tệp hợp lệ: sẽ thêm 1 quyết định, 3 tập thể, cá nhân. Chưa ghi gì.');
+  const listed = page.getByTestId('import-created').locator('tr.ant-table-row');
+  await expect(listed).toHaveCount(1);
+  await expect(listed).toContainText(['14-QĐ/ĐU20/11/2025Cấp xãGiấy khenĐảng ủy xã Đầm Dơi3']);
   await snap(page, testInfo, 'commendations-import-dry-run');
   await result.getByRole('button', { name: 'Nhập vào hệ thống' }).click();
   await expect(result).toContainText('Đã nhập 1 quyết định, 3 tập thể, cá nhân.');
@@ -173,4 +185,90 @@ test('a large file shows the rows the server has checked while it runs', async (
     'Tệp hợp lệ: sẽ thêm 2.000 quyết định, 40.000 tập thể, cá nhân. Chưa ghi gì.',
   );
   await expect(progress).toHaveCount(0);
+});
+
+/** Another user's API session, for changes made "meanwhile" behind a page's back. */
+async function apiSession(make: () => Promise<APIRequestContext>, username: string): Promise<APIRequestContext> {
+  const api = await make();
+  const login = await api.post('/api/v1/auth/login', { data: { username, password: DEMO_PASSWORD } });
+  expect(login.status()).toBe(200);
+  return api;
+}
+
+test('an editor saving a decision someone changed meanwhile reads what changed, in Vietnamese', async ({
+  page,
+  playwright,
+  baseURL,
+}, testInfo) => {
+  await signIn(page, 'tinh.nhaplieu', DEMO_PASSWORD, '/commendations');
+  const caMau = await (await page.request.get('/api/v1/org-units/96')).json();
+  const created = await page.request.post('/api/v1/commendations', {
+    data: {
+      number: '303-QĐ/TU',
+      decisionDate: '2025-10-20',
+      system: 'party',
+      issuerName: 'Tỉnh ủy Cà Mau',
+      issuerUnitId: caMau.id,
+      level: 'province',
+      form: 'BANG_KHEN',
+      type: 'periodic',
+      signer: 'Nguyễn Hồ Hải',
+    },
+  });
+  expect(created.status()).toBe(201);
+  const decision = await created.json();
+  await page.goto(`/commendations/${decision.id}`);
+  await expect(page.getByRole('heading', { name: '303-QĐ/TU' })).toBeVisible();
+  await page.getByRole('button', { name: /Sửa$/ }).click();
+  const dialog = page.getByRole('dialog');
+  await choose(page, dialog.getByLabel('Cấp khen', { exact: true }), 'Cấp Trung ương');
+  await choose(page, dialog.getByLabel('Hình thức', { exact: true }), 'Giấy khen');
+
+  const manager = await apiSession(() => playwright.request.newContext({ baseURL }), 'tinh.quanly');
+  const meanwhile = await manager.patch(`/api/v1/commendations/${decision.id}`, {
+    data: { level: 'district', form: 'CO_THI_DUA', version: decision.version },
+  });
+  expect(meanwhile.status()).toBe(200);
+
+  await dialog.getByRole('button', { name: 'Lưu' }).click();
+  const conflict = dialog.getByTestId('conflict');
+  await expect(conflict).toContainText('Quyết định vừa được người khác thay đổi');
+  await expect(conflict).toContainText('Cấp khen hiện là "Cấp huyện"');
+  await expect(conflict).toContainText('Hình thức hiện là "Cờ thi đua"');
+  await expect(conflict).toContainText(/Lần sửa gần nhất: Nguyễn Thanh Hải lúc \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}/);
+  await expect(conflict).not.toContainText('district');
+  await conflict.scrollIntoViewIfNeeded();
+  await snap(page, testInfo, 'commendation-conflict', false);
+  await dialog
+    .getByRole('button', { name: /Hủy|Đóng/ })
+    .first()
+    .click();
+  await page.reload();
+  await expect(page.getByText('Cờ thi đua')).toBeVisible();
+
+  // Adding a recipient sends nothing to compare: the alert says who changed the decision and whom it now commends.
+  const damDoi = await (await manager.get('/api/v1/org-units/32152')).json();
+  const added = await manager.post(`/api/v1/commendations/${decision.id}/recipients`, {
+    data: { recipientType: 'individual', name: 'Lê Văn Tư', unitId: damDoi.id, version: 2 },
+  });
+  expect(added.status()).toBe(201);
+  await manager.dispose();
+  await page.getByRole('button', { name: 'Thêm người, tập thể' }).click();
+  const row = page.getByTestId('recipients').locator('tr.ant-table-row').last();
+  await row.locator('.ant-select').first().click();
+  await pickOption(page, 'Cá nhân');
+  await row.getByLabel('Tên', { exact: true }).fill('Phạm Thị Lan');
+  const unitSelect = row.locator('.ant-select').nth(1);
+  await unitSelect.click();
+  await unitSelect.locator('input').fill('dam doi');
+  await pickOption(page, /Đảng ủy xã Đầm Dơi/);
+  await row.getByRole('button', { name: 'Lưu' }).click();
+  const stale = page.getByTestId('conflict');
+  await expect(stale).toContainText('Lần sửa gần nhất: Nguyễn Thanh Hải');
+  await expect(stale).toContainText('Thêm Lê Văn Tư vào quyết định 303-QĐ/TU.');
+  await expect(stale).toContainText('Quyết định hiện khen 0 tập thể, 1 cá nhân.');
+  await snap(page, testInfo, 'commendation-recipient-conflict', false);
+  await stale.getByRole('button', { name: 'Tải lại' }).click();
+  await expect(page.getByTestId('recipients')).toContainText('Lê Văn Tư');
+  await expect(page.getByTestId('recipients')).not.toContainText('Phạm Thị Lan');
 });

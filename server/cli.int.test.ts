@@ -86,6 +86,46 @@ describe.runIf(testDatabaseKind() === 'pglite')('lantoa CLI', { timeout: 240_000
     expect(added.stdout).toMatch(/Mật khẩu: \S{8,}/);
   });
 
+  it('imports commendations: a dry run lists the decisions, --skip-existing lists those it skipped', async () => {
+    const dataDir = tempDir();
+    const env = { DATA_DIR: dataDir, ADMIN_PASSWORD: 'mat-khau-quan-tri' };
+    const firstStart = await startServerProcess(env);
+    expect(await firstStart.stop()).toBe(0);
+    const units = path.join(dataDir, 'units.csv');
+    fs.writeFileSync(
+      units,
+      'code,name,kind,parent_code,valid_from\nK1,Tỉnh ủy Khen,province,TW,2015-01-01\nK1-01,Đảng ủy xã Một,commune,K1,2015-01-01\n',
+    );
+    const unitsImported = cli(['import', 'org-units', units], env);
+    expect(unitsImported.status, unitsImported.stderr).toBe(0);
+    const header = 'decision_number,decision_date,level,form,issuer,recipient_type,recipient_name,unit_code';
+    const decision = (n: number) =>
+      [1, 2].map((i) => `${n}-QĐ/TU,2019-08-20,province,BANG_KHEN,Tỉnh ủy Khen,individual,Người ${n}.${i},K1-01`);
+    const file = path.join(dataDir, 'khen.csv');
+    fs.writeFileSync(file, [header, ...Array.from({ length: 25 }, (_, i) => decision(i + 1)).flat()].join('\n'));
+
+    const dry = cli(['import', 'commendations', file, '--dry-run'], env);
+    expect(dry.status, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain('Chạy thử: tệp hợp lệ, sẽ thêm 25 quyết định, 50 tập thể, cá nhân. Chưa ghi gì.');
+    expect(dry.stdout).toContain('Các quyết định sẽ thêm:');
+    expect(dry.stdout).toContain('  1-QĐ/TU ngày 20/08/2019 — Cấp tỉnh, Bằng khen — 2 tập thể, cá nhân');
+    expect(dry.stdout).toContain('  20-QĐ/TU ngày 20/08/2019');
+    expect(dry.stdout).not.toContain('  21-QĐ/TU');
+    expect(dry.stdout).toContain('  và 5 quyết định khác.');
+    expect(cli(['import', 'commendations', file], env).stdout).toContain('Đã thêm 25 quyết định, 50 tập thể, cá nhân.');
+
+    fs.appendFileSync(file, `\n${decision(26).join('\n')}`);
+    const refused = cli(['import', 'commendations', file, '--dry-run'], env);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('Quyết định 1-QĐ/TU ngày 20/08/2019 của Tỉnh ủy Khen đã có trong hệ thống');
+    const skipping = cli(['import', 'commendations', file, '--skip-existing'], env);
+    expect(skipping.status, skipping.stderr).toBe(0);
+    expect(skipping.stdout).toContain('Đã thêm 1 quyết định, 2 tập thể, cá nhân. Bỏ qua 25 quyết định đã có.');
+    expect(skipping.stdout).toContain('Các quyết định đã thêm:\n  26-QĐ/TU ngày 20/08/2019');
+    expect(skipping.stdout).toContain('Các quyết định đã có, bỏ qua:\n  1-QĐ/TU ngày 20/08/2019 — Tỉnh ủy Khen');
+    expect(skipping.stdout).toContain('  và 5 quyết định khác.');
+  });
+
   it('serves, keeps every change across a restart, and refuses a taken port', async () => {
     const dataDir = tempDir();
     const port = String(await freePort());

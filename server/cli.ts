@@ -13,6 +13,7 @@ import { SessionEvents } from './platform/auth/session-events';
 import { ensureAdmin } from './modules/demo/bootstrap';
 import { loadDemo } from './modules/demo/demo.service';
 import { importCommendations } from './modules/commendations/commendations-import';
+import { importedDecisionsTail } from './modules/commendations/commendations-import-summary';
 import { importMeetings } from './modules/meetings/meetings-import';
 import { importModels } from './modules/models/models-import';
 import { buildInterimReview } from './modules/reports/interim-review';
@@ -322,7 +323,7 @@ importCommand
             { dryRun: !!options.dryRun, skipExisting: !!options.skipExisting, onProgress },
           ),
         (result) => `${result.decisions} quyết định, ${result.recipients} tập thể, cá nhân`,
-        (result) => (result.skipped.length ? ` Bỏ qua ${result.skipped.length} quyết định đã có.` : ''),
+        importedDecisionsTail,
       ),
     ),
   );

@@ -1,3 +1,4 @@
+import { formatDateVi, todayIso, VIETNAM_TIME_ZONE } from '../../common/dates';
 import type { DbOrTrx } from '../db/connection';
 import type { Actor } from './access';
 
@@ -38,4 +39,40 @@ export async function recordAuditMany(db: DbOrTrx, actor: Actor, entries: AuditE
       )
       .execute();
   }
+}
+
+// Made once, like the day formatter in common/dates: hours and minutes in Vietnam's time zone.
+const VIETNAM_TIME = new Intl.DateTimeFormat('vi-VN', {
+  timeZone: VIETNAM_TIME_ZONE,
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+
+/**
+ * The last audit entry of a record, told in a sentence for a 409: "Lần sửa gần nhất: Nguyễn Văn A lúc 21:30 ngày
+ * 29/11/2026 — Thêm Lê Thị Mai vào quyết định 12-QĐ/TU." Undefined when the record has no entry.
+ */
+export async function describeLastChange(
+  db: DbOrTrx,
+  entityType: string,
+  entityId: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('audit_log as a')
+    .leftJoin('app_user as p', 'p.id', 'a.user_id')
+    .select(['a.at', 'a.summary', 'p.full_name'])
+    .where('a.entity_type', '=', entityType)
+    .where('a.entity_id', '=', entityId)
+    .orderBy('a.at', 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!row) {
+    return undefined;
+  }
+  const at = new Date(row.at as unknown as string | Date);
+  const when = `lúc ${VIETNAM_TIME.format(at)} ngày ${formatDateVi(todayIso(at))}`;
+  const who = row.full_name ?? 'hệ thống';
+  return `Lần sửa gần nhất: ${who} ${when}${row.summary ? ` — ${row.summary}` : ''}.`;
 }

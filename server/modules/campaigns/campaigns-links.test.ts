@@ -165,4 +165,29 @@ describe('campaign links', () => {
     expect((await communeManager.delete(`/api/v1/campaigns/${national.id}/links/${plan.id}`)).statusCode).toBe(403);
     expect((await client(t.app).post(`/api/v1/campaigns/${plan.id}/links`, body)).statusCode).toBe(401);
   });
+
+  it('DELETE a link: 404 for another province’s campaign, 403 where only seen, 400 on a malformed id; keeps the link', async () => {
+    const linked = await otherManager.post(`/api/v1/campaigns/${otherPlan.id}/links`, {
+      relatedCampaignId: national.id,
+      relation: 'implements',
+    });
+    expect(linked.statusCode, linked.body).toBe(201);
+    expect((await provinceManager.delete(`/api/v1/campaigns/${otherPlan.id}/links/${national.id}`)).statusCode).toBe(
+      404,
+    );
+    // The national directive is seen by the province but managed above it.
+    expect((await provinceManager.delete(`/api/v1/campaigns/${national.id}/links/${otherPlan.id}`)).statusCode).toBe(
+      403,
+    );
+    expect((await otherManager.delete(`/api/v1/campaigns/${plan.id}/links/${national.id}`)).statusCode).toBe(404);
+    const badRelated = await provinceManager.delete(`/api/v1/campaigns/${plan.id}/links/not-a-uuid`);
+    expect(badRelated.statusCode).toBe(400);
+    expect(paths(badRelated)).toEqual(['params.relatedId']);
+    const badId = await provinceManager.delete(`/api/v1/campaigns/123/links/${national.id}`);
+    expect(badId.statusCode).toBe(400);
+    expect(paths(badId)).toEqual(['params.id']);
+    expect((await client(t.app).delete(`/api/v1/campaigns/${otherPlan.id}/links/${national.id}`)).statusCode).toBe(401);
+    const kept = (await otherManager.get(`/api/v1/campaigns/${otherPlan.id}`)).json().links;
+    expect(kept.map((l: { campaign: { id: string } }) => l.campaign.id)).toEqual([national.id]);
+  });
 });

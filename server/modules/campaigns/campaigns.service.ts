@@ -8,6 +8,7 @@ import { inTransaction, type DbOrTrx } from '../../db/connection';
 import { assertUnitAccess, type Actor } from '../../platform/access';
 import { recordAudit } from '../../platform/audit';
 import { assertVersion } from '../../platform/concurrency';
+import { campaignDisplays } from './campaigns-conflicts';
 import { AppError, conflict, validationFailed } from '../../platform/errors';
 import { syncDocumentUnit } from '../documents/documents.service';
 import {
@@ -20,7 +21,6 @@ import {
 } from './campaigns-access';
 import * as repo from './campaigns.repository';
 import {
-  CAMPAIGN_FIELD_LABELS,
   type CampaignDetail,
   type CampaignSummary,
   type CreateCampaignInput,
@@ -84,6 +84,12 @@ export async function listCampaigns(
     { offset: (query.page - 1) * query.pageSize, limit: query.pageSize },
   );
   return { items: await describe(db, actor, rows), total, abilities: { canCreate: canCreateAnywhere(actor) } };
+}
+
+/** Codes of the campaigns the caller can see, newest first, for an import template's drop-down list. */
+export async function listVisibleCampaignCodes(db: DbOrTrx, actor: Actor, limit = 2000): Promise<string[]> {
+  const { rows } = await repo.listCampaigns(db, { visible: visibleTo(actor) }, { offset: 0, limit });
+  return rows.map((row) => row.code);
 }
 
 /** One campaign the caller can see, with its links both ways and what the caller may do with it. */
@@ -191,7 +197,7 @@ export async function updateCampaign(
   input: UpdateCampaignInput,
 ): Promise<CampaignDetail> {
   const row = await loadManaged(db, actor, id);
-  assertVersion(editableView(row), input, CAMPAIGN_FIELD_LABELS);
+  assertVersion(editableView(row), input, campaignDisplays(row));
   const before: repo.CampaignValues = {
     code: row.code,
     kind: row.kind,
@@ -235,7 +241,8 @@ export async function updateCampaign(
     }
     if (!isUpdated) {
       // Changed between our read and our write: answer with what it holds now.
-      assertVersion(editableView(await loadVisible(trx, actor, id)), input, CAMPAIGN_FIELD_LABELS);
+      const fresh = await loadVisible(trx, actor, id);
+      assertVersion(editableView(fresh), input, campaignDisplays(fresh));
       throw conflict('Văn bản đã được người khác thay đổi. Hãy tải lại để xem bản mới nhất.');
     }
     if (isScopeMoved) {

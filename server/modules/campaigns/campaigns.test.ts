@@ -253,11 +253,13 @@ describe('PATCH /api/v1/campaigns/:id', () => {
     await provinceManager.patch(`/api/v1/campaigns/${created.id}`, { title: 'Bản của người thứ nhất', version: 1 });
     const late = await provinceManager.patch(`/api/v1/campaigns/${created.id}`, {
       title: 'Bản của người thứ hai',
+      kind: 'directive',
       version: 1,
     });
     expect(late.statusCode).toBe(409);
     expect(late.json().code).toBe('CONFLICT');
     expect(late.json().details).toEqual([
+      { path: 'body.kind', message: 'Loại văn bản hiện là "Kế hoạch"' },
       { path: 'body.title', message: 'Trích yếu hiện là "Bản của người thứ nhất"' },
       { path: 'body.version', message: 'Phiên bản hiện tại là 2, bạn sửa từ 1.' },
     ]);

@@ -3,13 +3,13 @@ import { inTransaction, type DbOrTrx } from '../../db/connection';
 import { assertUnitAccess, type Actor } from '../../platform/access';
 import { recordAudit } from '../../platform/audit';
 import { assertVersion } from '../../platform/concurrency';
+import { themeDisplays } from './campaigns-conflicts';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../../platform/errors';
 import { syncDocumentUnit } from '../documents/documents.service';
 import { campaignSearchKey, checkScopeUnit, loadVisible, searchPatterns, visibleTo } from './campaigns-access';
 import * as campaigns from './campaigns.repository';
 import * as repo from './study-themes.repository';
 import {
-  THEME_FIELD_LABELS,
   type CreateThemeInput,
   type ListThemesQuery,
   type ThemeDetail,
@@ -219,7 +219,7 @@ export async function updateTheme(
   if (!actor.scope.can(row.scope_path, 'manager')) {
     throw forbidden(`Chỉ người quản lý của ${row.scope_name} hoặc cấp trên mới được sửa chuyên đề này.`);
   }
-  assertVersion(editableView(row), input, THEME_FIELD_LABELS);
+  assertVersion(editableView(row), input, themeDisplays(row));
   const before: repo.ThemeValues = {
     campaign_id: row.campaign_id,
     code: row.code,
@@ -260,7 +260,8 @@ export async function updateTheme(
       throw isUniqueViolation(error) ? codeTaken(next.code) : error;
     }
     if (!isUpdated) {
-      assertVersion(editableView(await loadTheme(trx, actor, id)), input, THEME_FIELD_LABELS);
+      const fresh = await loadTheme(trx, actor, id);
+      assertVersion(editableView(fresh), input, themeDisplays(fresh));
       throw conflict('Chuyên đề đã được người khác thay đổi. Hãy tải lại để xem bản mới nhất.');
     }
     if (isScopeMoved) {

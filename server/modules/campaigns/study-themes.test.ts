@@ -249,7 +249,7 @@ describe('PATCH /api/v1/study-themes/:id', () => {
     });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().details).toEqual([
-      { path: 'body.periodEnd', message: 'Kết thúc hiện là "2024-06-30"' },
+      { path: 'body.periodEnd', message: 'Kết thúc hiện là "30/06/2024"' },
       { path: 'body.version', message: 'Phiên bản hiện tại là 2, bạn sửa từ 1.' },
     ]);
     const reversed = await provinceManager.patch(`/api/v1/study-themes/${created.id}`, {

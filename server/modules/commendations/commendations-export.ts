@@ -22,6 +22,7 @@ import type { DbOrTrx } from '../../db/connection';
 import type { Actor } from '../../platform/access';
 import { validationFailed } from '../../platform/errors';
 import { date, defineColumns, enumOf, requiredText, text, writeWorkbook } from '../../platform/import';
+import { listVisibleCampaignCodes } from '../campaigns/campaigns.service';
 import { listExportRows } from './commendations-filters.repository';
 import { resolveFilters } from './commendations.service';
 import type { DecisionFilters } from './commendations.schemas';
@@ -201,9 +202,17 @@ const NOTES = [
   'Quyết định đã có trong hệ thống (cùng số, ngày, cơ quan ban hành) bị từ chối, trừ khi chọn bỏ qua quyết định đã có.',
 ];
 
-/** The empty import file: drop-downs for level, form, recipient type, system and type, and the guide sheet. */
-export async function commendationsTemplate(): Promise<XlsxFile> {
-  const data = await writeWorkbook({ sheetName: SHEET_NAME, columns: COMMENDATION_COLUMNS, notes: NOTES });
+/**
+ * The empty import file: drop-downs for level, form, recipient type, system and type, and for the codes of the
+ * campaigns the caller can see; and the guide sheet.
+ */
+export async function commendationsTemplate(db: DbOrTrx, actor: Actor): Promise<XlsxFile> {
+  const data = await writeWorkbook({
+    sheetName: SHEET_NAME,
+    columns: COMMENDATION_COLUMNS,
+    notes: NOTES,
+    lists: { campaign_code: await listVisibleCampaignCodes(db, actor) },
+  });
   return { fileName: 'mau-nhap-khen-thuong.xlsx', data };
 }
 

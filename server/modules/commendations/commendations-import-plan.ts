@@ -4,6 +4,8 @@ import {
   COMMENDATION_LEVEL_LABELS,
   COMMENDATION_SYSTEM_LABELS,
   COMMENDATION_TYPE_LABELS,
+  type CommendationForm,
+  type CommendationLevel,
 } from '../../../common/commendations';
 import { formatDateVi } from '../../../common/dates';
 import { foldVietnamese } from '../../../common/text';
@@ -15,6 +17,7 @@ import type { CommendationRow } from './commendations-import';
 import { ImportLookups, validOn } from './commendations-import-lookups';
 import * as unitsRepo from './commendations-units.repository';
 import * as repo from './commendations.repository';
+import type { ImportedDecision } from './commendations.schemas';
 
 // The state of one import between batches: what is known of each decision met so far, and caches of unit codes,
 // campaign codes and issuer names, each filled by one query per batch. Memory grows with the number of distinct
@@ -312,6 +315,28 @@ export class ImportPlan {
 
   decisionCount(): number {
     return [...this.decisions.values()].filter((s) => s.isUsable && !s.isExisting).length;
+  }
+
+  /** The decisions the import creates, in file order, at most `limit`: what a dry run shows before anything is written. */
+  createdList(limit: number): ImportedDecision[] {
+    const list: ImportedDecision[] = [];
+    for (const state of this.decisions.values()) {
+      if (list.length >= limit) {
+        break;
+      }
+      if (state.isUsable && !state.isExisting) {
+        list.push({
+          number: state.number,
+          decisionDate: state.date,
+          level: state.fields.level as CommendationLevel,
+          form: state.fields.form as CommendationForm,
+          issuerName: state.fields.issuer!,
+          campaignCode: state.fields.campaign_code ?? null,
+          recipients: state.nextOrder,
+        });
+      }
+    }
+    return list;
   }
 
   firstNumbers(limit: number): DecisionState[] {

@@ -12,7 +12,7 @@ import { ImportPlan, type DecisionState } from './commendations-import-plan';
 import { decisionSearchKey } from './commendations-rules';
 import { emptyCounts } from './commendations-stats';
 import * as repo from './commendations.repository';
-import type { ImportCommendationsResult } from './commendations.schemas';
+import { IMPORT_LIST_LIMIT, type ImportCommendationsResult } from './commendations.schemas';
 
 /** Two national years of commendations in one file; beyond that, split it. */
 export const MAX_IMPORT_ROWS = 200_000;
@@ -162,6 +162,7 @@ export async function importCommendations(
       recipients: plan.recipientCount,
       byLevel,
       skipped: plan.skipped,
+      created: plan.createdList(IMPORT_LIST_LIMIT),
     };
     if (!options.dryRun) {
       await repo.updateDecisionOwners(trx, owners);

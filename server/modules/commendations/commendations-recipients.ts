@@ -2,16 +2,10 @@ import { foldVietnamese } from '../../../common/text';
 import type { Db, DbOrTrx } from '../../db/connection';
 import type { Actor } from '../../platform/access';
 import { recordAudit } from '../../platform/audit';
-import { assertVersion } from '../../platform/concurrency';
+import { assertVersionWithNotes } from '../../platform/concurrency';
+import { decisionChangeNotes, recipientDisplays } from './commendations-conflicts';
 import { notFound, validationFailed } from '../../platform/errors';
-import {
-  checkRecipientUnits,
-  DECISION_FIELD_NAMES,
-  describe,
-  loadDecision,
-  recipientWrite,
-  toRecipient,
-} from './commendations-rules';
+import { checkRecipientUnits, describe, loadDecision, recipientWrite, toRecipient } from './commendations-rules';
 import * as repo from './commendations.repository';
 import type { AddRecipientInput, DecisionDetail, RecipientView, UpdateRecipientInput } from './commendations.schemas';
 
@@ -42,11 +36,50 @@ async function assertUnits(db: Db, actor: Actor, unitId: string | undefined, day
   }
 }
 
-/** Bumps the decision's version inside the edit's transaction; a concurrent edit makes it answer 409. */
-async function bumpVersion(trx: DbOrTrx, decision: repo.DecisionRow, version: number, edit: object): Promise<void> {
-  if (!(await repo.updateDecision(trx, decision.id, version, {}))) {
-    const fresh = (await repo.findDecision(trx, decision.id)) ?? decision;
-    assertVersion({ version: fresh.version }, { ...edit, version });
+/**
+ * Bumps the decision's version inside the edit's transaction; a concurrent edit makes it answer 409, with the
+ * recipient's fields that changed when one is being edited, else who changed the decision and what it now holds.
+ */
+async function bumpVersion(
+  trx: DbOrTrx,
+  decision: repo.DecisionRow,
+  version: number,
+  recipient?: { stored: repo.RecipientRow; edit: RecipientEdit },
+): Promise<void> {
+  if (await repo.updateDecision(trx, decision.id, version, {})) {
+    return;
+  }
+  const fresh = (await repo.findDecision(trx, decision.id)) ?? decision;
+  await assertStale(
+    trx,
+    fresh,
+    version,
+    recipient && { ...recipient, stored: await reloadRecipient(trx, recipient.stored) },
+  );
+}
+
+async function reloadRecipient(trx: DbOrTrx, stored: repo.RecipientRow): Promise<repo.RecipientRow> {
+  return (await repo.listRecipients(trx, stored.decision_id)).find((r) => r.id === stored.id) ?? stored;
+}
+
+/** 409 when the caller read an older version of the decision than `decision`. */
+async function assertStale(
+  db: DbOrTrx,
+  decision: repo.DecisionRow,
+  version: number,
+  recipient?: { stored: repo.RecipientRow; edit: RecipientEdit },
+): Promise<void> {
+  if (recipient) {
+    await assertVersionWithNotes(
+      editableRecipient(recipient.stored, decision.version),
+      { ...recipient.edit, version },
+      recipientDisplays(recipient.stored),
+      () => decisionChangeNotes(db, decision),
+    );
+  } else {
+    await assertVersionWithNotes({ version: decision.version }, { version }, {}, () =>
+      decisionChangeNotes(db, decision, true),
+    );
   }
 }
 
@@ -58,11 +91,11 @@ export async function addCommendationRecipient(
   input: AddRecipientInput,
 ): Promise<DecisionDetail> {
   const decision = await loadDecision(db, actor, decisionId, 'editor');
-  assertVersion({ version: decision.version }, { version: input.version });
+  await assertStale(db, decision, input.version);
   await assertUnits(db, actor, input.unitId, decision.decision_date);
   const { version, ...recipient } = input;
   await db.transaction().execute(async (trx) => {
-    await bumpVersion(trx, decision, version, {});
+    await bumpVersion(trx, decision, version);
     const order = await repo.nextSortOrder(trx, decisionId);
     await repo.insertRecipients(trx, [recipientWrite(decision, recipient, order)]);
     await recordAudit(trx, actor, {
@@ -95,9 +128,9 @@ export async function updateCommendationRecipient(
 ): Promise<DecisionDetail> {
   const decision = await loadDecision(db, actor, decisionId, 'editor');
   const stored = await loadRecipient(db, decisionId, recipientId);
-  assertVersion(editableRecipient(stored, decision.version), input, DECISION_FIELD_NAMES);
-  await assertUnits(db, actor, input.unitId, decision.decision_date);
   const { version, ...edit } = input;
+  await assertStale(db, decision, version, { stored, edit });
+  await assertUnits(db, actor, input.unitId, decision.decision_date);
   const values: Parameters<typeof repo.updateRecipient>[2] = {
     ...(edit.recipientType !== undefined && { recipient_type: edit.recipientType }),
     ...(edit.name !== undefined && { name: edit.name, search_key: foldVietnamese(edit.name) }),
@@ -106,7 +139,7 @@ export async function updateCommendationRecipient(
     ...(edit.reason !== undefined && { reason: edit.reason }),
   };
   await db.transaction().execute(async (trx) => {
-    await bumpVersion(trx, decision, version, edit);
+    await bumpVersion(trx, decision, version, { stored, edit });
     await repo.updateRecipient(trx, recipientId, values);
     await recordAudit(trx, actor, {
       action: 'commendation.recipient.update',
@@ -131,9 +164,9 @@ export async function deleteCommendationRecipient(
 ): Promise<DecisionDetail> {
   const decision = await loadDecision(db, actor, decisionId, 'editor');
   const stored = await loadRecipient(db, decisionId, recipientId);
-  assertVersion({ version: decision.version }, { version });
+  await assertStale(db, decision, version);
   await db.transaction().execute(async (trx) => {
-    await bumpVersion(trx, decision, version, {});
+    await bumpVersion(trx, decision, version);
     await repo.deleteRecipient(trx, recipientId);
     await recordAudit(trx, actor, {
       action: 'commendation.recipient.delete',

@@ -19,26 +19,6 @@ import type { DecisionDetail, DecisionSummary, RecipientInput, RecipientView } f
 // The rules every write of this module shares: who may touch a decision, which units recipients may name, and the
 // mapping of rows to API shapes.
 
-export const DECISION_FIELD_NAMES = {
-  number: 'Số, ký hiệu',
-  decisionDate: 'Ngày quyết định',
-  system: 'Hệ thống',
-  issuerName: 'Cơ quan ban hành',
-  issuerUnitId: 'Đơn vị ban hành',
-  unitId: 'Đơn vị quản lý hồ sơ',
-  level: 'Cấp khen',
-  form: 'Hình thức',
-  type: 'Loại khen thưởng',
-  campaignId: 'Chương trình',
-  achievementFrom: 'Thành tích từ',
-  achievementTo: 'Thành tích đến',
-  signer: 'Người ký',
-  recipientType: 'Tập thể/cá nhân',
-  name: 'Tên',
-  position: 'Chức vụ',
-  reason: 'Thành tích',
-};
-
 const ref = (id: string, code: string, name: string) => ({ id, code, name });
 
 export function toSummary(row: repo.DecisionRow): DecisionSummary {

@@ -15,8 +15,9 @@ export const commendationsTransferRoutes: FastifyPluginAsyncZod<{ ctx: AppContex
     '/import-template',
     { schema: { tags, summary: 'Tệp mẫu XLSX để nhập khen thưởng (danh sách chọn, trang Hướng dẫn)' } },
     async (request, reply) => {
-      assertCanImportCommendations(actorOf(request));
-      return sendXlsx(reply, await commendationsTemplate());
+      const actor = actorOf(request);
+      assertCanImportCommendations(actor);
+      return sendXlsx(reply, await commendationsTemplate(db, actor));
     },
   );
 

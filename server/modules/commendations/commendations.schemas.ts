@@ -172,5 +172,20 @@ export const importResultSchema = z.object({
   /** Recipients by level × type, as they would be (dry run) or were created. */
   byLevel: z.record(z.enum(COMMENDATION_LEVELS), levelCountsSchema),
   skipped: z.array(z.object({ number: z.string(), decisionDate: z.string(), issuerName: z.string() })),
+  /** The decisions it creates (or would), in file order: the first IMPORT_LIST_LIMIT of `decisions`. */
+  created: z.array(
+    z.object({
+      number: z.string(),
+      decisionDate: z.string(),
+      level: z.enum(COMMENDATION_LEVELS),
+      form: z.enum(COMMENDATION_FORMS),
+      issuerName: z.string(),
+      campaignCode: z.string().nullable(),
+      recipients: z.number().int(),
+    }),
+  ),
 });
+/** How many created decisions an import result lists; the count says how many there are in all. */
+export const IMPORT_LIST_LIMIT = 200;
+export type ImportedDecision = z.infer<typeof importResultSchema>['created'][number];
 export type ImportCommendationsResult = z.infer<typeof importResultSchema>;

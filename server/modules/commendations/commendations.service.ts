@@ -5,7 +5,8 @@ import { foldVietnamese } from '../../../common/text';
 import type { Db, DbOrTrx } from '../../db/connection';
 import type { Actor } from '../../platform/access';
 import { recordAudit } from '../../platform/audit';
-import { assertVersion } from '../../platform/concurrency';
+import { assertVersionWithNotes } from '../../platform/concurrency';
+import { decisionChangeNotes, decisionDisplays } from './commendations-conflicts';
 import { notFound, validationFailed } from '../../platform/errors';
 import { resolveUnit } from '../org-units/org-units.service';
 import { listDecisions, type ResolvedFilters } from './commendations-filters.repository';
@@ -13,7 +14,6 @@ import {
   checkCampaign,
   checkPeriod,
   checkRecipientUnits,
-  DECISION_FIELD_NAMES,
   decisionSearchKey,
   describe,
   duplicateNumber,
@@ -167,7 +167,7 @@ export async function updateCommendationDecision(
   input: UpdateDecisionInput,
 ): Promise<DecisionDetail> {
   const row = await loadDecision(db, actor, id, 'editor');
-  assertVersion(editableView(row), input, DECISION_FIELD_NAMES);
+  await assertVersionWithNotes(editableView(row), input, decisionDisplays(row), () => decisionChangeNotes(db, row));
   const current = editableView(row);
   const next = { ...current, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) };
   if (input.issuerUnitId !== undefined || input.unitId !== undefined || input.decisionDate !== undefined) {
@@ -212,8 +212,10 @@ export async function updateCommendationDecision(
   try {
     await db.transaction().execute(async (trx) => {
       if (!(await repo.updateDecision(trx, id, input.version, values))) {
-        const fresh = await repo.findDecision(trx, id);
-        assertVersion(editableView(fresh ?? row), input, DECISION_FIELD_NAMES);
+        const fresh = (await repo.findDecision(trx, id)) ?? row;
+        await assertVersionWithNotes(editableView(fresh), input, decisionDisplays(fresh), () =>
+          decisionChangeNotes(trx, fresh),
+        );
       }
       if (
         next.decisionDate !== current.decisionDate ||
@@ -250,7 +252,7 @@ export async function updateCommendationDecision(
 export async function deleteCommendationDecision(db: Db, actor: Actor, id: string, version?: number): Promise<void> {
   const row = await loadDecision(db, actor, id, 'manager');
   if (version !== undefined) {
-    assertVersion(editableView(row), { version });
+    await assertVersionWithNotes(editableView(row), { version }, {}, () => decisionChangeNotes(db, row, true));
   }
   const recipients = await repo.listRecipients(db, id);
   await db.transaction().execute(async (trx) => {

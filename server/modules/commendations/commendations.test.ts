@@ -209,14 +209,24 @@ describe('PATCH /api/v1/commendations/:id', () => {
 
     const stale = await provinceManager.patch(`${URL}/${created.id}`, {
       level: 'central',
+      form: 'GIAY_KHEN',
+      type: 'thematic',
       signer: 'Lê Văn B',
       version: 1,
     });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().code).toBe('CONFLICT');
+    // Labels users see, not stored codes; unchanged fields (type) are not listed; who changed it and when.
     expect(stale.json().details).toEqual([
-      { path: 'body.level', message: 'Cấp khen hiện là "district"' },
+      { path: 'body.level', message: 'Cấp khen hiện là "Cấp huyện"' },
+      { path: 'body.form', message: 'Hình thức hiện là "Bằng khen"' },
       { path: 'body.signer', message: 'Người ký hiện là "Nguyễn Tiến Hải"' },
+      {
+        path: 'lastChange',
+        message: expect.stringMatching(
+          /^Lần sửa gần nhất: Người dùng u[0-9a-f]+ lúc \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4} — Sửa quyết định khen thưởng .+ ngày 20\/08\/2019\.$/,
+        ),
+      },
       { path: 'body.version', message: 'Phiên bản hiện tại là 2, bạn sửa từ 1.' },
     ]);
   });

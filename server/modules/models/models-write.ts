@@ -3,6 +3,7 @@ import { MODEL_KIND_LABELS, type ModelIndicator, type ModelPerson } from '../../
 import type { Db } from '../../db/connection';
 import type { Actor } from '../../platform/access';
 import { assertVersion } from '../../platform/concurrency';
+import { MODEL_FIELD_LABELS, modelDisplays } from './models-conflicts';
 import { forbidden, validationFailed } from '../../platform/errors';
 import { syncDocumentUnit } from '../documents/documents.service';
 import * as links from './models-links.repository';
@@ -13,20 +14,6 @@ import { auditModel, getModel, invalidState, loadVisibleModel, modelSearchKey } 
 import type { CreateModelInput, ModelDetail, UpdateModelInput } from './models.schemas';
 
 /** Field names in Vietnamese, for 409 details and audit summaries. */
-export const MODEL_FIELD_LABELS = {
-  title: 'Tên mô hình',
-  kind: 'Loại',
-  unitId: 'Đơn vị',
-  people: 'Người thực hiện',
-  fieldId: 'Lĩnh vực',
-  themeId: 'Chuyên đề',
-  startedOn: 'Ngày bắt đầu',
-  description: 'Mô tả',
-  results: 'Kết quả',
-  indicators: 'Chỉ tiêu kết quả',
-  campaignIds: 'Văn bản chỉ đạo',
-};
-
 function checkPeople(kind: string, people: ModelPerson[]): void {
   if (kind === 'individual_example' && people.length === 0) {
     const message = `${MODEL_KIND_LABELS.individual_example.vi} cần ít nhất một người (họ tên, chức vụ).`;
@@ -134,7 +121,7 @@ export async function updateModel(db: Db, actor: Actor, id: string, input: Updat
       ...(input.indicators ? { indicators: normaliseIndicators(input.indicators) } : {}),
       ...(input.campaignIds ? { campaignIds: [...new Set(input.campaignIds)].sort() } : {}),
     };
-    assertVersion(stored, submitted, MODEL_FIELD_LABELS);
+    assertVersion(stored, submitted, modelDisplays(row, campaigns));
 
     const next = { ...stored, ...submitted };
     checkStartDate(next.startedOn);

@@ -249,6 +249,9 @@ describe('PATCH /api/v1/models/:id', () => {
     const stale = await provinceManager.patch(`/api/v1/models/${created.id}`, {
       title: 'Ngày thứ Bảy tình nguyện',
       description: 'Mô tả khác',
+      kind: 'good_practice',
+      fieldId: economy,
+      startedOn: '2018-04-01',
       version: 1,
     });
     expect(stale.statusCode).toBe(409);
@@ -257,6 +260,9 @@ describe('PATCH /api/v1/models/:id', () => {
       expect.arrayContaining([
         { path: 'body.title', message: 'Tên mô hình hiện là "Tuyến đường hoa"' },
         { path: 'body.description', message: 'Mô tả hiện là "Cán bộ, đảng viên gương mẫu đi đầu."' },
+        { path: 'body.kind', message: 'Loại hiện là "Mô hình tập thể"' },
+        { path: 'body.fieldId', message: `Lĩnh vực hiện là "${first.json().field.nameVi}"` },
+        { path: 'body.startedOn', message: 'Ngày bắt đầu hiện là "15/03/2018"' },
         { path: 'body.version', message: 'Phiên bản hiện tại là 2, bạn sửa từ 1.' },
       ]),
     );

@@ -14,6 +14,11 @@ export interface WorkbookOptions {
   rows?: Iterable<Record<string, CellValue | undefined>>;
   /** Lines printed above the column table on the guide sheet. */
   notes?: readonly string[];
+  /**
+   * Drop-down lists known only at request time, by column key (the campaign codes the caller may see), beside the
+   * columns' fixed choices. An empty list adds no drop-down.
+   */
+  lists?: Readonly<Record<string, readonly string[]>>;
   /** Rows below the header that get drop-down lists (default: the data rows plus 1,000). */
   validationRows?: number;
 }
@@ -62,6 +67,11 @@ function writeGuide(workbook: ExcelJS.Workbook, options: WorkbookOptions): void 
   }
 }
 
+function listMessage(choices: readonly string[]): string {
+  const full = `Chọn một giá trị trong danh sách: ${choices.join('; ')}`;
+  return full.length <= 255 ? full : 'Chọn một giá trị trong danh sách thả xuống.';
+}
+
 /**
  * An XLSX with one data sheet (bold frozen header, drop-downs on columns with fixed choices), a guide sheet explaining
  * every column, and a hidden sheet holding the drop-down lists — an inline list cannot hold labels with commas and
@@ -99,12 +109,13 @@ export async function writeWorkbook(options: WorkbookOptions): Promise<Buffer> {
   }
 
   writeGuide(workbook, options);
-  const listed = options.columns.filter((column) => column.parse.choices?.length);
+  const choicesOf = (column: ColumnSpec) => options.lists?.[column.key] ?? column.parse.choices ?? [];
+  const listed = options.columns.filter((column) => choicesOf(column).length > 0);
   if (listed.length > 0) {
     const lists = workbook.addWorksheet(LISTS_SHEET, { state: 'hidden' });
     const lastRow = 1 + (options.validationRows ?? rowCount + 1000);
     listed.forEach((column, listIndex) => {
-      const choices = column.parse.choices!;
+      const choices = choicesOf(column);
       const letter = columnLetter(listIndex);
       lists.getCell(`${letter}1`).value = headerOf(column);
       choices.forEach((choice, i) => (lists.getCell(`${letter}${i + 2}`).value = choice));
@@ -117,7 +128,8 @@ export async function writeWorkbook(options: WorkbookOptions): Promise<Buffer> {
         // A warning, not a stop: the importer also takes the English keys, which are not in the list.
         errorStyle: 'warning',
         errorTitle: headerOf(column),
-        error: `Chọn một giá trị trong danh sách: ${choices.join('; ')}`,
+        // Excel caps the message at 255 characters: a long list (campaign codes) is named, not spelled out.
+        error: listMessage(choices),
       });
     });
   }

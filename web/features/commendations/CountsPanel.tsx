@@ -7,6 +7,7 @@ import { useMessages } from '../../i18n/useMessages';
 import { DATE_FORMAT, formatDate, formatNumber, fromDayjs, toDayjs } from '../../lib/format';
 import { errorMessage } from '../../lib/serverErrors';
 import { useCurrentUser } from '../auth/useCurrentUser';
+import { CampaignSelect } from '../campaigns/CampaignSelect';
 import { UnitPicker } from '../org-units/UnitPicker';
 import { useCommendationStats } from './api';
 import { LevelCountsTable } from './LevelCountsTable';
@@ -29,7 +30,9 @@ export function CountsPanel() {
   const unit = params.get('unit') ?? me.unit.code;
   const from = params.get('from') ?? `${todayIso().slice(0, 4)}-01-01`;
   const to = params.get('to') ?? todayIso();
-  const stats = useCommendationStats({ unit, from, to });
+  // The campaign travels by code too (`campaign=05-CT/TW`), the way the API and report writers name it.
+  const campaign = params.get('campaign') ?? undefined;
+  const stats = useCommendationStats({ unit, from, to, campaign });
   const set = (patch: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
     Object.entries({ unit, from, to, ...patch }).forEach(([key, value]) =>
@@ -50,8 +53,9 @@ export function CountsPanel() {
           individual: pad(s.counts.byLevel[level].individual),
         }),
       );
-    return t('stats.sentence', {
+    return t(s.campaign ? 'stats.sentenceCampaign' : 'stats.sentence', {
       unit: s.unit.name,
+      campaign: s.campaign?.code ?? '',
       from: formatDate(s.from),
       to: formatDate(s.to),
       parts: parts.length ? parts.join('; ') : t('stats.none'),
@@ -91,6 +95,12 @@ export function CountsPanel() {
               set({ from: fromDayjs(range?.[0]) ?? from, to: fromDayjs(range?.[1]) ?? to })
             }
             style={{ flex: '1 1 260px' }}
+          />
+          <CampaignSelect
+            placeholder={t('stats.campaign')}
+            value={stats.data?.campaign && stats.data.campaign.code === campaign ? stats.data.campaign.id : undefined}
+            onChange={(_, picked) => set({ campaign: picked?.code })}
+            style={{ flex: '1 1 260px', width: 'auto' }}
           />
         </Flex>
         {stats.isError && <Alert type="error" showIcon title={errorMessage(stats.error)} />}

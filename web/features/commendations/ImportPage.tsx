@@ -12,6 +12,7 @@ import { ImportErrorsTable } from '../imports/ImportErrorsTable';
 import { ImportProgressBar } from '../imports/ImportProgressBar';
 import { useImportUpload } from '../imports/useImportUpload';
 import { commendationKeys, IMPORT_TEMPLATE_URL } from './api';
+import { ImportedDecisionsList } from './ImportedDecisionsList';
 import { LevelCountsTable } from './LevelCountsTable';
 import { messages } from './messages';
 import type { ImportResult } from './types';
@@ -111,6 +112,7 @@ export function ImportPage() {
                 }
               />
               <LevelCountsTable counts={result.byLevel} />
+              <ImportedDecisionsList result={result} />
               {result.dryRun ? (
                 <Alert
                   type="info"

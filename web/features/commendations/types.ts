@@ -103,4 +103,14 @@ export interface ImportResult {
   recipients: number;
   byLevel: LevelCounts;
   skipped: { number: string; decisionDate: string; issuerName: string }[];
+  /** The first decisions it creates (or would), in file order; `decisions` says how many in all. */
+  created: {
+    number: string;
+    decisionDate: string;
+    level: CommendationLevel;
+    form: CommendationForm;
+    issuerName: string;
+    campaignCode: string | null;
+    recipients: number;
+  }[];
 }
