@@ -18,7 +18,7 @@ interface ServerProgress {
   total: number | null;
 }
 
-const POLL_MS = 400;
+const POLL_MS = 250;
 
 /**
  * One import upload with its progress: the upload share from the browser, then the server's row count, polled from
@@ -51,7 +51,7 @@ export function useImportUpload<T>(path: string, onImported?: (result: T) => unk
       return;
     }
     const controller = new AbortController();
-    const timer = window.setInterval(() => {
+    const poll = () =>
       api
         .get<ServerProgress>(`/imports/${importId}`, undefined, controller.signal)
         .then((server) =>
@@ -60,7 +60,9 @@ export function useImportUpload<T>(path: string, onImported?: (result: T) => unk
           ),
         )
         .catch(() => undefined);
-    }, POLL_MS);
+    // At once when the file is sent, then every POLL_MS: a check of tens of thousands of rows can take under a second.
+    void poll();
+    const timer = window.setInterval(poll, POLL_MS);
     return () => {
       window.clearInterval(timer);
       controller.abort();
