@@ -17,6 +17,7 @@ export const en: Record<MessageKey, string> = {
   'common.none': 'None',
   'common.pageError': 'This page could not be shown',
   'common.reload': 'Reload the page',
+  'common.reloadRecord': 'Reload',
   'common.remove': 'Remove',
   'common.retry': 'Try again',
   'common.role': 'Role',

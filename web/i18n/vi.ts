@@ -15,6 +15,7 @@ export const vi = {
   'common.none': 'Không có',
   'common.pageError': 'Không hiển thị được trang này',
   'common.reload': 'Tải lại trang',
+  'common.reloadRecord': 'Tải lại',
   'common.remove': 'Xóa',
   'common.retry': 'Thử lại',
   'common.role': 'Vai trò',

@@ -7,7 +7,7 @@ import { useMessages } from '../../i18n/useMessages';
 import { DATE_FORMAT, fromDayjs, toDayjs } from '../../lib/format';
 import { applyServerErrors, errorMessage } from '../../lib/serverErrors';
 import { useCreateCampaign, useUpdateCampaign } from './api';
-import { ConflictAlert } from './ConflictAlert';
+import { ConflictAlert } from '../../lib/ConflictAlert';
 import { messages } from './messages';
 import { ScopeUnitField } from './ScopeUnitField';
 import type { CampaignDetail, CampaignInput } from './types';
@@ -112,7 +112,7 @@ export function CampaignFormModal({ open, campaign, onClose, onSaved }: Props) {
       destroyOnHidden
       width={640}
     >
-      {conflict && <ConflictAlert error={conflict} />}
+      {conflict && <ConflictAlert title={t('conflict.title')} hint={t('conflict.hint')} error={conflict} />}
       <Form<Values>
         name="campaign"
         form={form}

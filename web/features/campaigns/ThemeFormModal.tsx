@@ -7,7 +7,7 @@ import { useMessages } from '../../i18n/useMessages';
 import { DATE_FORMAT, fromDayjs, toDayjs } from '../../lib/format';
 import { applyServerErrors, errorMessage } from '../../lib/serverErrors';
 import { useCreateTheme, useUpdateTheme } from './api';
-import { ConflictAlert } from './ConflictAlert';
+import { ConflictAlert } from '../../lib/ConflictAlert';
 import { messages } from './messages';
 import { ScopeUnitField } from './ScopeUnitField';
 import type { CampaignDetail, ThemeDetail, ThemeInput } from './types';
@@ -105,7 +105,7 @@ export function ThemeFormModal({ open, campaign, theme, onClose }: Props) {
       destroyOnHidden
       width={640}
     >
-      {conflict && <ConflictAlert error={conflict} />}
+      {conflict && <ConflictAlert title={t('conflict.title')} hint={t('conflict.hint')} error={conflict} />}
       <Form<Values>
         name="study-theme"
         form={form}

@@ -14,7 +14,7 @@ import { DATE_FORMAT, fromDayjs, toDayjs } from '../../lib/format';
 import { applyServerErrors, errorMessage } from '../../lib/serverErrors';
 import { CampaignSelect } from '../campaigns/CampaignSelect';
 import { useCreateDecision, useUpdateDecision } from './api';
-import { ConflictAlert } from './ConflictAlert';
+import { ConflictAlert } from '../../lib/ConflictAlert';
 import { messages } from './messages';
 import type { DecisionDetail, DecisionInput } from './types';
 import { UnitAtDatePicker } from './UnitAtDatePicker';
@@ -128,7 +128,7 @@ export function DecisionFormModal({ open, decision, onClose, onSaved }: Props) {
       destroyOnHidden
       width={{ xs: '100%', md: 720 }}
     >
-      {conflict && <ConflictAlert error={conflict} />}
+      {conflict && <ConflictAlert title={t('conflict.title')} hint={t('conflict.hint')} error={conflict} />}
       <Form<Values>
         name="decision"
         form={form}

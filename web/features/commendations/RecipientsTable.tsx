@@ -6,7 +6,7 @@ import { isApiError, type ApiError } from '../../api/client';
 import { useMessages } from '../../i18n/useMessages';
 import { applyServerErrors, errorMessage } from '../../lib/serverErrors';
 import { useAddRecipient, useDeleteRecipient, useUpdateRecipient } from './api';
-import { ConflictAlert } from './ConflictAlert';
+import { ConflictAlert } from '../../lib/ConflictAlert';
 import { messages } from './messages';
 import type { DecisionDetail, Recipient, RecipientInput } from './types';
 import { UnitAtDatePicker } from './UnitAtDatePicker';
@@ -120,6 +120,8 @@ export function RecipientsTable({ decision, onReload }: { decision: DecisionDeta
     <Flex vertical gap={8}>
       {conflict && (
         <ConflictAlert
+          title={t('conflict.title')}
+          hint={t('conflict.hint')}
           error={conflict}
           onReload={() => {
             setConflict(null);

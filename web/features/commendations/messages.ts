@@ -72,7 +72,6 @@ const vi = {
   'unitAt.nothing': 'Không có đơn vị hoạt động vào ngày này',
   'conflict.title': 'Quyết định vừa được người khác thay đổi',
   'conflict.hint': 'Giá trị hiện tại trên máy chủ:',
-  'conflict.reload': 'Tải lại',
   'import.title': 'Nhập khen thưởng từ tệp',
   'import.hint':
     'Mỗi dòng là một tập thể hoặc cá nhân được khen; các dòng cùng số và ngày quyết định thuộc một quyết định. Tệp .xlsx hoặc .csv (UTF-8).',
@@ -188,7 +187,6 @@ const en: Record<Key, string> = {
   'unitAt.nothing': 'No unit active on that date',
   'conflict.title': 'Someone else changed this decision meanwhile',
   'conflict.hint': 'Values now on the server:',
-  'conflict.reload': 'Reload',
   'import.title': 'Import commendations from a file',
   'import.hint':
     'One row per collective or individual; rows with the same decision number and date form one decision. .xlsx or .csv (UTF-8).',

@@ -6,7 +6,7 @@ import { useMessages } from '../../i18n/useMessages';
 import { fromDayjs, toDayjs } from '../../lib/format';
 import { applyServerErrors, errorMessage } from '../../lib/serverErrors';
 import { useCreateInspection, useInspection, useUpdateInspection } from './api';
-import { ConflictAlert } from './ConflictAlert';
+import { ConflictAlert } from '../../lib/ConflictAlert';
 import { InspectionFields, type InspectionValues } from './InspectionFields';
 import { messages } from './messages';
 import type { InspectionDetail, PlanDetail } from './types';
@@ -130,7 +130,7 @@ export function InspectionFormModal({ plan, inspection, onClose }: Props) {
       confirmLoading={create.isPending || update.isPending}
       destroyOnHidden
     >
-      {conflict && <ConflictAlert error={conflict} onReload={() => void reload()} />}
+      {conflict && <ConflictAlert title={t('conflict.title')} error={conflict} onReload={() => void reload()} />}
       <Form<InspectionValues>
         name="inspection"
         form={form}

@@ -4,7 +4,7 @@ import { isApiError, type ApiError } from '../../api/client';
 import { useMessages } from '../../i18n/useMessages';
 import { applyServerErrors, errorMessage } from '../../lib/serverErrors';
 import { usePlan, useUpdatePlan } from './api';
-import { ConflictAlert } from './ConflictAlert';
+import { ConflictAlert } from '../../lib/ConflictAlert';
 import { messages } from './messages';
 import type { PlanDetail } from './types';
 
@@ -75,7 +75,7 @@ export function PlanEditModal({ plan, onClose }: { plan: PlanDetail; onClose: ()
       confirmLoading={update.isPending}
       destroyOnHidden
     >
-      {conflict && <ConflictAlert error={conflict} onReload={() => void reload()} />}
+      {conflict && <ConflictAlert title={t('conflict.title')} error={conflict} onReload={() => void reload()} />}
       <Form<Values> name="plan-edit" form={form} layout="vertical" initialValues={toValues(plan)}>
         <Form.Item
           name="title"

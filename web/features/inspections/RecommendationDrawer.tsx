@@ -23,7 +23,7 @@ import { isApiError, type ApiError } from '../../api/client';
 import { errorMessage } from '../../lib/serverErrors';
 import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { useDeleteRecommendation, useRecommendation, useRecommendationAction } from './api';
-import { ConflictAlert } from './ConflictAlert';
+import { ConflictAlert } from '../../lib/ConflictAlert';
 import { FormModal } from './FormModal';
 import { messages } from './messages';
 import { RecommendationEditModal } from './RecommendationEditModal';
@@ -98,6 +98,7 @@ export function RecommendationDrawer({ id, onClose }: { id: string | undefined; 
           />
           {conflict && (
             <ConflictAlert
+              title={t('conflict.title')}
               error={conflict}
               onReload={() => {
                 setConflict(null);

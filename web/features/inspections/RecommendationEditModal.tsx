@@ -7,7 +7,7 @@ import { useMessages } from '../../i18n/useMessages';
 import { DATE_FORMAT, fromDayjs, toDayjs } from '../../lib/format';
 import { applyServerErrors, errorMessage } from '../../lib/serverErrors';
 import { useInspection, useRecommendation, useUpdateRecommendation } from './api';
-import { ConflictAlert } from './ConflictAlert';
+import { ConflictAlert } from '../../lib/ConflictAlert';
 import { messages } from './messages';
 import type { RecommendationDetail } from './types';
 import { useInspectionLabels } from './useInspectionLabels';
@@ -96,7 +96,7 @@ export function RecommendationEditModal({ item, onClose }: { item: Recommendatio
       confirmLoading={update.isPending}
       destroyOnHidden
     >
-      {conflict && <ConflictAlert error={conflict} onReload={() => void reload()} />}
+      {conflict && <ConflictAlert title={t('conflict.title')} error={conflict} onReload={() => void reload()} />}
       <Form<Values> name="recommendation-edit" form={form} layout="vertical" initialValues={toValues(item)}>
         <Form.Item
           name="text"

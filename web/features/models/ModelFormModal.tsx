@@ -10,7 +10,7 @@ import { applyServerErrors, errorMessage } from '../../lib/serverErrors';
 import { ThemeSelect } from '../campaigns/ThemeSelect';
 import { useCreateModel, useModelFields, useUpdateModel } from './api';
 import { CampaignsMultiSelect } from './CampaignsMultiSelect';
-import { ConflictAlert } from './ConflictAlert';
+import { ConflictAlert } from '../../lib/ConflictAlert';
 import { FormRow } from './FormRow';
 import { IndicatorsFields } from './IndicatorsFields';
 import { messages } from './messages';
@@ -133,7 +133,9 @@ export function ModelFormModal({ open, model, onClose, onSaved }: Props) {
       destroyOnHidden
       width={{ xs: '100%', md: 760 }}
     >
-      {conflict && <ConflictAlert error={conflict} onReload={close} />}
+      {conflict && (
+        <ConflictAlert title={t('conflict.title')} hint={t('conflict.hint')} error={conflict} onReload={close} />
+      )}
       <Form<Values>
         name="model"
         form={form}

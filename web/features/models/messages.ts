@@ -112,7 +112,6 @@ const vi = {
   'conflict.title': 'Người khác vừa sửa mô hình này',
   'conflict.hint':
     'Dữ liệu hiện tại trên máy chủ khác với bản bạn đang sửa ở các điểm sau. Tải lại để xem bản mới nhất:',
-  'conflict.reload': 'Tải lại',
   'import.title': 'Nhập mô hình từ tệp Excel hoặc CSV',
   'import.hint':
     'Mỗi dòng một mô hình. Cả tệp được kiểm tra trước khi ghi; có lỗi thì không ghi gì và liệt kê từng lỗi theo dòng, cột.',
@@ -241,7 +240,6 @@ const en: Record<Key, string> = {
   'form.addIndicator': 'Add an indicator',
   'conflict.title': 'Someone else has just changed this model',
   'conflict.hint': 'The server now holds different values from the copy you are editing. Reload to see the latest:',
-  'conflict.reload': 'Reload',
   'import.title': 'Import models from Excel or CSV',
   'import.hint':
     'One model per row. The whole file is checked before anything is written; any error writes nothing and lists each problem by row and column.',
