@@ -1,12 +1,10 @@
 import { App, Form, Modal } from 'antd';
-import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { isApiError, type ApiError } from '../../api/client';
 import { useMessages } from '../../i18n/useMessages';
-import { fromDayjs, toDayjs } from '../../lib/format';
-import { applyServerErrors, errorMessage } from '../../lib/serverErrors';
-import { useCreateInspection, useInspection, useUpdateInspection } from './api';
 import { ConflictAlert } from '../../lib/ConflictAlert';
+import { fromDayjs, toDayjs } from '../../lib/format';
+import { changedFields, useVersionedEdit } from '../../lib/useVersionedEdit';
+import { useCreateInspection, useInspection, useUpdateInspection } from './api';
 import { InspectionFields, type InspectionValues } from './InspectionFields';
 import { messages } from './messages';
 import type { InspectionDetail, PlanDetail } from './types';
@@ -59,16 +57,6 @@ function toValues(inspection: InspectionDetail): InspectionValues {
   };
 }
 
-/** Only the fields the user changed, so a 409 names what collides and nothing else is overwritten. */
-function changedFields(input: Input, inspection: InspectionDetail): Partial<Input> {
-  const before = stored(inspection);
-  return Object.fromEntries(
-    (Object.keys(input) as (keyof Input)[])
-      .filter((key) => JSON.stringify(input[key]) !== JSON.stringify(before[key]))
-      .map((key) => [key, input[key]]),
-  );
-}
-
 /**
  * A new inspection or supervision in a plan, or an inspection edited from the version shown (a 409 lists what another
  * user changed meanwhile): subjects anywhere below the conducting unit, the team, the dates against the level's limit.
@@ -81,41 +69,28 @@ export function InspectionFormModal({ plan, inspection, onClose }: Props) {
   const create = useCreateInspection();
   const update = useUpdateInspection();
   const fresh = useInspection(inspection?.id ?? '', !!inspection);
-  const [base, setBase] = useState(inspection);
-  const [conflict, setConflict] = useState<ApiError | null>(null);
+  const edit = useVersionedEdit({ record: inspection, form, refetch: fresh.refetch, toValues });
+  const base = edit.base;
   const year = base ? base.plan.year : plan!.year;
   const conductingUnit = base ? base.conductingUnit : plan!.unit;
 
   const submit = async () => {
     const input = toInput(await form.validateFields());
-    setConflict(null);
-    try {
-      const saved = base
-        ? await update.mutateAsync({ id: base.id, version: base.version, ...changedFields(input, base) })
-        : await create.mutateAsync({ planId: plan!.id, ...input });
-      saved.warnings.forEach((warning) => void message.warning(warning.message, 10));
-      onClose();
-      if (!base) {
-        void navigate(`/inspections/${saved.id}`);
-      } else {
-        void message.success(t('common.saved'));
-      }
-    } catch (error) {
-      if (isApiError(error, 'CONFLICT')) {
-        setConflict(error);
-      } else if (!applyServerErrors(form, error)) {
-        void message.error(errorMessage(error), 8);
-      }
+    const saved = await edit.save(() =>
+      base
+        ? update.mutateAsync({ id: base.id, version: base.version, ...changedFields(input, stored(base)) })
+        : create.mutateAsync({ planId: plan!.id, ...input }),
+    );
+    if (!saved) {
+      return;
     }
-  };
-
-  const reload = async () => {
-    const { data } = await fresh.refetch();
-    if (data) {
-      setBase(data);
-      form.setFieldsValue(toValues(data));
+    saved.warnings.forEach((warning) => void message.warning(warning.message, 10));
+    onClose();
+    if (!base) {
+      void navigate(`/inspections/${saved.id}`);
+    } else {
+      void message.success(t('common.saved'));
     }
-    setConflict(null);
   };
 
   return (
@@ -130,7 +105,9 @@ export function InspectionFormModal({ plan, inspection, onClose }: Props) {
       confirmLoading={create.isPending || update.isPending}
       destroyOnHidden
     >
-      {conflict && <ConflictAlert title={t('conflict.title')} error={conflict} onReload={() => void reload()} />}
+      {edit.conflict && (
+        <ConflictAlert title={t('conflict.title')} error={edit.conflict} onReload={() => void edit.reload()} />
+      )}
       <Form<InspectionValues>
         name="inspection"
         form={form}

@@ -1,10 +1,8 @@
 import { App, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
-import { isApiError, type ApiError } from '../../api/client';
 import { useMessages } from '../../i18n/useMessages';
-import { applyServerErrors, errorMessage } from '../../lib/serverErrors';
-import { usePlan, useUpdatePlan } from './api';
 import { ConflictAlert } from '../../lib/ConflictAlert';
+import { changedFields, useVersionedEdit } from '../../lib/useVersionedEdit';
+import { usePlan, useUpdatePlan } from './api';
 import { messages } from './messages';
 import type { PlanDetail } from './types';
 
@@ -27,8 +25,7 @@ export function PlanEditModal({ plan, onClose }: { plan: PlanDetail; onClose: ()
   const [form] = Form.useForm<Values>();
   const update = useUpdatePlan();
   const fresh = usePlan(plan.id);
-  const [base, setBase] = useState(plan);
-  const [conflict, setConflict] = useState<ApiError | null>(null);
+  const edit = useVersionedEdit({ record: plan, form, refetch: fresh.refetch, toValues });
 
   const submit = async () => {
     const values = await form.validateFields();
@@ -37,31 +34,12 @@ export function PlanEditModal({ plan, onClose }: { plan: PlanDetail; onClose: ()
       number: values.number?.trim() || null,
       note: values.note?.trim() || null,
     };
-    // Only what the user changed, so a 409 names what collides and nothing else is overwritten.
-    const changed = Object.fromEntries(
-      Object.entries(next).filter(([key, value]) => value !== base[key as keyof Values]),
-    );
-    setConflict(null);
-    try {
-      await update.mutateAsync({ id: base.id, version: base.version, ...changed });
+    const { id, version } = edit.base;
+    const saved = await edit.save(() => update.mutateAsync({ id, version, ...changedFields(next, edit.base) }));
+    if (saved) {
       void message.success(t('common.saved'));
       onClose();
-    } catch (error) {
-      if (isApiError(error, 'CONFLICT')) {
-        setConflict(error);
-      } else if (!applyServerErrors(form, error)) {
-        void message.error(errorMessage(error), 8);
-      }
     }
-  };
-
-  const reload = async () => {
-    const { data } = await fresh.refetch();
-    if (data) {
-      setBase(data);
-      form.setFieldsValue(toValues(data));
-    }
-    setConflict(null);
   };
 
   return (
@@ -75,7 +53,9 @@ export function PlanEditModal({ plan, onClose }: { plan: PlanDetail; onClose: ()
       confirmLoading={update.isPending}
       destroyOnHidden
     >
-      {conflict && <ConflictAlert title={t('conflict.title')} error={conflict} onReload={() => void reload()} />}
+      {edit.conflict && (
+        <ConflictAlert title={t('conflict.title')} error={edit.conflict} onReload={() => void edit.reload()} />
+      )}
       <Form<Values> name="plan-edit" form={form} layout="vertical" initialValues={toValues(plan)}>
         <Form.Item
           name="title"

@@ -1,11 +1,9 @@
 import { App, DatePicker, Flex, Form, Input, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { RECOMMENDATION_CATEGORIES, type RecommendationCategory } from '../../../common/inspections';
-import { isApiError, type ApiError } from '../../api/client';
 import { useMessages } from '../../i18n/useMessages';
 import { DATE_FORMAT, fromDayjs, toDayjs } from '../../lib/format';
-import { applyServerErrors, errorMessage } from '../../lib/serverErrors';
+import { changedFields, useVersionedEdit } from '../../lib/useVersionedEdit';
 import { useInspection, useRecommendation, useUpdateRecommendation } from './api';
 import { ConflictAlert } from '../../lib/ConflictAlert';
 import { messages } from './messages';
@@ -38,8 +36,8 @@ export function RecommendationEditModal({ item, onClose }: { item: Recommendatio
   const update = useUpdateRecommendation();
   const fresh = useRecommendation(item.id);
   const inspection = useInspection(item.inspection.id);
-  const [base, setBase] = useState(item);
-  const [conflict, setConflict] = useState<ApiError | null>(null);
+  const edit = useVersionedEdit({ record: item, form, refetch: fresh.refetch, toValues });
+  const base = edit.base;
   const owners = [base.ownerUnit, ...(inspection.data?.subjects ?? []), base.inspection.conductingUnit]
     .filter((unit, index, all) => all.findIndex((other) => other.id === unit.id) === index)
     .map((unit) => ({ value: unit.id, label: `${unit.name} (${unit.code})` }));
@@ -58,30 +56,13 @@ export function RecommendationEditModal({ item, onClose }: { item: Recommendatio
       ownerUnitId: base.ownerUnit.id,
       deadline: base.deadline,
     };
-    const changed = Object.fromEntries(
-      Object.entries(next).filter(([key, value]) => value !== before[key as keyof typeof before]),
+    const saved = await edit.save(() =>
+      update.mutateAsync({ id: base.id, version: base.version, ...changedFields(next, before) }),
     );
-    setConflict(null);
-    try {
-      await update.mutateAsync({ id: base.id, version: base.version, ...changed });
+    if (saved) {
       void message.success(t('common.saved'));
       onClose();
-    } catch (error) {
-      if (isApiError(error, 'CONFLICT')) {
-        setConflict(error);
-      } else if (!applyServerErrors(form, error)) {
-        void message.error(errorMessage(error), 8);
-      }
     }
-  };
-
-  const reload = async () => {
-    const { data } = await fresh.refetch();
-    if (data) {
-      setBase(data);
-      form.setFieldsValue(toValues(data));
-    }
-    setConflict(null);
   };
 
   return (
@@ -96,7 +77,9 @@ export function RecommendationEditModal({ item, onClose }: { item: Recommendatio
       confirmLoading={update.isPending}
       destroyOnHidden
     >
-      {conflict && <ConflictAlert title={t('conflict.title')} error={conflict} onReload={() => void reload()} />}
+      {edit.conflict && (
+        <ConflictAlert title={t('conflict.title')} error={edit.conflict} onReload={() => void edit.reload()} />
+      )}
       <Form<Values> name="recommendation-edit" form={form} layout="vertical" initialValues={toValues(item)}>
         <Form.Item
           name="text"
