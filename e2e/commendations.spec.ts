@@ -165,9 +165,10 @@ test('the list and a decision fit a 360 px phone screen', async ({ page }, testI
 
 test('a large file shows the rows the server has checked while it runs', async ({ page }, testInfo) => {
   await signIn(page, 'tinh.nhaplieu', DEMO_PASSWORD, '/commendations/import');
-  // 40,000 recipients in 2,000 decisions of 20: big enough that the check takes a few seconds.
+  // 100,000 recipients in 5,000 decisions of 20 (the scale): the check takes seconds even on a quiet
+  // machine, where 40,000 rows were checked before the screen's first look at the server's count.
   const rows: string[] = [];
-  for (let decision = 1; decision <= 2_000; decision++) {
+  for (let decision = 1; decision <= 5_000; decision++) {
     for (let i = 1; i <= 20; i++) {
       const cell = i % 2 === 0 ? '32152-01' : '32152-02';
       rows.push(
@@ -179,10 +180,10 @@ test('a large file shows the rows the server has checked while it runs', async (
   await page.getByRole('button', { name: 'Kiểm tra tệp' }).click();
 
   const progress = page.getByTestId('import-progress-text');
-  await expect(progress).toHaveText(/^Đã kiểm tra [\d.]+\/40\.000 dòng…$/);
+  await expect(progress).toHaveText(/^Đã kiểm tra [\d.]+\/100\.000 dòng…$/);
   await snap(page, testInfo, 'commendations-import-progress');
   await expect(page.getByTestId('import-result')).toContainText(
-    'Tệp hợp lệ: sẽ thêm 2.000 quyết định, 40.000 tập thể, cá nhân. Chưa ghi gì.',
+    'Tệp hợp lệ: sẽ thêm 5.000 quyết định, 100.000 tập thể, cá nhân. Chưa ghi gì.',
   );
   await expect(progress).toHaveCount(0);
 });
