@@ -14,16 +14,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { buildApp } from '../server/app';
 import { loadConfig } from '../server/config';
 import { openDatabase, type Database } from '../server/db/connection';
 import { migrate } from '../server/db/migrate';
+import { analyzeTables } from '../server/db/statistics';
 import { Scope, systemActor } from '../server/platform/access';
 import { importCommendations } from '../server/modules/commendations/commendations-import';
-import { countRecipients } from '../server/modules/commendations/commendations.repository';
+import { countRecipients, countRecipientsQuery } from '../server/modules/commendations/commendations.repository';
 import { ensureCentralUnit } from '../server/modules/demo/bootstrap';
 import { loadDemoOrganisation } from '../server/modules/demo/demo-organisation';
 import { SeededRandom, vietnameseName } from '../server/modules/demo/random';
@@ -173,13 +174,26 @@ async function countsP95(database: Database, centralId: string) {
   const root = await sql<{ path: string }>`select path::text as path from org_unit where id = ${centralId}`.execute(
     database.db,
   );
+  // The caller's scope as the endpoint builds it (a viewer of TW), so the floor is the statement the endpoint sends.
+  const callerScope = Scope.forGrants([
+    { grantId: 'bench', role: 'viewer', unitId: centralId, roots: [root.rows[0].path] },
+  ]);
   const filter = {
     path: root.rows[0].path,
     from,
     to,
     campaignId: null,
-    scope: Scope.system().sqlContains(sql`u.path`),
+    scope: callerScope.sqlContains(sql`u.path`),
   };
+  if (process.env.BENCH_EXPLAIN) {
+    for (const scope of [callerScope, Scope.system()]) {
+      const compiled = countRecipientsQuery({ ...filter, scope: scope.sqlContains(sql`u.path`) }).compile(database.db);
+      const plan = await database.db.executeQuery<{ 'QUERY PLAN': string }>(
+        CompiledQuery.raw(`explain analyze ${compiled.sql}`, [...compiled.parameters]),
+      );
+      process.stderr.write(`${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}\n\n`);
+    }
+  }
   const [endpoint, direct, joined] = await timeRounds([
     async () => {
       const response = await viewer.get(`/api/v1/stats/commendations?unit=TW&from=${from}&to=${to}`);
@@ -237,6 +251,8 @@ async function benchOne(kind: 'pglite' | 'postgres') {
     const imported = await timedImport(database, first);
     const floor = await copyFloor(database, url);
     const secondImport = await timedImport(database, second);
+    // As the server does after an import that wrote (server/db/statistics.ts), before autovacuum would.
+    await analyzeTables(database.db);
     const counts = await countsP95(database, central.id);
     return { kind, imported, floor, secondImport, counts };
   } finally {

@@ -58,8 +58,8 @@ async function withDatabase(work: (database: Database, config: Config) => Promis
     sessionEvents = new SessionEvents(database);
     await sessionEvents.start();
     await work(database, config);
-    if (wroteInBulk && database.kind === 'pglite') {
-      // PGlite keeps no statistics of its own (db/statistics.ts): the rows just imported are counted now.
+    if (wroteInBulk) {
+      // The rows just imported are counted now, not whenever autovacuum comes by (never, on PGlite): db/statistics.ts.
       await analyzeTables(database.db);
     }
     await sessionEvents.close();

@@ -34,7 +34,7 @@ describe('table statistics', () => {
   });
 });
 
-describe.runIf(testDatabaseKind() === 'pglite')('on PGlite, the statistics keeper', () => {
+describe('the statistics keeper', () => {
   let database: Database;
   let dataDir: string;
 
@@ -77,7 +77,7 @@ describe.runIf(testDatabaseKind() === 'pglite')('on PGlite, the statistics keepe
     }
   });
 
-  it('refreshes on demand, once for calls that overlap', async () => {
+  it.runIf(testDatabaseKind() === 'pglite')('refreshes on demand on PGlite, once for calls that overlap', async () => {
     const statistics = createStatisticsKeeper(database);
     await putSetting(database.db, 'thu-thong-ke', true);
     await Promise.all([statistics.refresh(), statistics.refresh()]);

@@ -232,10 +232,20 @@ export interface CountRow {
  * groups are then joined to the tree; a smaller scope starts from its units and reads their recipients through the
  * (unit_id, decision_date) covering index. Measured in bench/commendations-import.ts.
  */
-export async function countRecipients(
-  db: DbOrTrx,
-  filter: { path: string; from: string; to: string; campaignId: string | null; scope: RawBuilder<SqlBool> },
-): Promise<CountRow[]> {
+export interface CountRecipientsFilter {
+  path: string;
+  from: string;
+  to: string;
+  campaignId: string | null;
+  scope: RawBuilder<SqlBool>;
+}
+
+export async function countRecipients(db: DbOrTrx, filter: CountRecipientsFilter): Promise<CountRow[]> {
+  return (await countRecipientsQuery(filter).execute(db)).rows;
+}
+
+/** The statement `countRecipients` runs (bench/commendations-import.ts times it beside the endpoint). */
+export function countRecipientsQuery(filter: CountRecipientsFilter) {
   const depth = filter.path.split('.').length;
   const campaign = filter.campaignId ? sql`and r.campaign_id = ${filter.campaignId}` : sql``;
   const childPath = sql`case when nlevel(u.path) > ${depth} then subpath(u.path, 0, ${depth + 1})::text end`;
@@ -255,7 +265,7 @@ export async function countRecipients(
           from org_unit u join commendation_recipient r on r.unit_id = u.id
           where ${inSubtree} and ${period}
           group by 1, 2, 3`;
-  return (await query.execute(db)).rows;
+  return query;
 }
 
 /** Sets several decisions' owner units in one statement (an import fixes owners once all rows are read). */
