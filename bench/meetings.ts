@@ -24,7 +24,7 @@ import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { todayIso } from '../common/dates';
 import { buildApp } from '../server/app';
 import { loadConfig } from '../server/config';
-import { inTransaction, openDatabase, type Database } from '../server/db/connection';
+import { inTransaction, openDatabase, PG_SESSION_OPTIONS, type Database } from '../server/db/connection';
 import { migrate } from '../server/db/migrate';
 import { Scope, systemActor } from '../server/platform/access';
 import { loadDemoCampaigns } from '../server/modules/campaigns/campaigns-demo';
@@ -139,7 +139,7 @@ async function figuresP95(database: Database, url: string, unit: string, from: s
     statsRepo.countCellsQuery(params).compile(database.db),
     statsRepo.cellsNotMetQuery(params, 200).compile(database.db),
   ];
-  const pool = new pg.Pool({ connectionString: url, max: 3 });
+  const pool = new pg.Pool({ connectionString: url, max: 3, options: PG_SESSION_OPTIONS });
   const [endpoint, floor] = await timeRounds(
     [
       async () => {
