@@ -64,7 +64,7 @@ describe('demo meetings', () => {
     expect(rows[0].chairs).toBeGreaterThan(1_000);
   });
 
-  it('continue after the merger to last month, the 2026 provincial theme current for this year', async () => {
+  it('continue after the merger to last month, a provincial theme current for each year since 2026', async () => {
     const body = (await provinceViewer.get(`/api/v1/stats/meetings?unit=96&from=2025-07-01&to=${todayIso()}`)).json();
     const lastMonth = body.months.at(-2);
     expect(lastMonth.figures.cellMonthsHeld).toBeGreaterThan(0);
@@ -76,6 +76,11 @@ describe('demo meetings', () => {
     const theme2026 = await sql<{ n: number }>`
       select count(*)::int as n from cell_meeting m join study_theme s on s.id = m.theme_id
       where s.code = '05-CT/TW-96-2026'`.execute(t.database.db);
+    const thisYear = await sql<{ n: number }>`
+      select count(*)::int as n from study_theme s
+      where s.code = ${`05-CT/TW-96-${todayIso().slice(0, 4)}`} and s.period_start <= ${todayIso()}::date
+        and s.period_end >= ${todayIso()}::date`.execute(t.database.db);
+    expect(thisYear.rows[0].n).toBe(1);
     expect(theme2026.rows[0].n).toBeGreaterThan(0);
   });
 

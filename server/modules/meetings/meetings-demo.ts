@@ -15,13 +15,17 @@ import * as repo from './meetings.repository';
 // From the month after Directive 05 was issued (15/5/2016) to the end of 2019, the period of the 2019 interim review.
 const OLD_PERIOD = { from: '2016-06-01', to: '2019-12-31' };
 const NEW_FROM = '2025-07-01';
-/** The provincial theme for 2026 (illustrative: the 2021–2025 term theme has ended; DOMAIN-NOTES §1, 2025/26). */
-const THEME_2026 = {
-  code: '05-CT/TW-96-2026',
+/**
+ * The provincial theme of each year since 2026, through this year (illustrative: the 2021–2025 term theme has ended;
+ * DOMAIN-NOTES §1, 2025/26), so the meetings of every year after the merger have a current theme to include.
+ */
+const FIRST_PROVINCIAL_THEME_YEAR = 2026;
+const provincialTheme = (year: number) => ({
+  code: `05-CT/TW-96-${year}`,
   title:
     'Thực hành tư tưởng, đạo đức, phong cách Hồ Chí Minh trong xây dựng tỉnh Cà Mau mới phát triển nhanh, bền vững',
-  description: 'Chuyên đề năm 2026 của Tỉnh ủy Cà Mau (sau hợp nhất). Dữ liệu minh họa.',
-};
+  description: `Chuyên đề năm ${year} của Tỉnh ủy Cà Mau (sau hợp nhất). Dữ liệu minh họa.`,
+});
 
 const ABSENCE_REASONS = ['ốm', 'đi công tác', 'việc gia đình', 'đi làm ăn xa', 'tuổi cao, sức yếu', 'đi học'];
 const REGULAR_CONTENT = [
@@ -58,22 +62,26 @@ export interface DemoMeetingsResult {
   cells: number;
 }
 
-/** Ensures the 2026 provincial theme exists, so this year's meetings have a current theme to include. */
-async function ensureTheme2026(trx: DbOrTrx, newProvinceId: string): Promise<void> {
+/** Ensures the provincial theme of every year from 2026 to this one exists. */
+async function ensureProvincialThemes(trx: DbOrTrx, newProvinceId: string, today: string): Promise<void> {
   const campaign = await findCampaignByCode(trx, '05-CT/TW');
-  const exists = await repo.findThemesByCodes(trx, [THEME_2026.code]);
-  if (!campaign || exists.size > 0) {
+  if (!campaign) {
     return;
   }
-  await createTheme(trx, systemActor('demo'), {
-    campaignId: campaign.id,
-    code: THEME_2026.code,
-    title: THEME_2026.title,
-    description: THEME_2026.description,
-    periodStart: '2026-01-01',
-    periodEnd: '2026-12-31',
-    scopeUnitId: newProvinceId,
-  });
+  const lastYear = Math.max(FIRST_PROVINCIAL_THEME_YEAR, Number(today.slice(0, 4)));
+  for (let year = FIRST_PROVINCIAL_THEME_YEAR; year <= lastYear; year++) {
+    const theme = provincialTheme(year);
+    if ((await repo.findThemesByCodes(trx, [theme.code])).size > 0) {
+      continue;
+    }
+    await createTheme(trx, systemActor('demo'), {
+      campaignId: campaign.id,
+      ...theme,
+      periodStart: `${year}-01-01`,
+      periodEnd: `${year}-12-31`,
+      scopeUnitId: newProvinceId,
+    });
+  }
 }
 
 function monthsFor(cell: DemoCell, lastMonth: string): string[] {
@@ -94,7 +102,7 @@ export async function loadDemoMeetings(
   demo: { newProvinceId: string },
   today = todayIso(),
 ): Promise<DemoMeetingsResult> {
-  await ensureTheme2026(trx, demo.newProvinceId);
+  await ensureProvincialThemes(trx, demo.newProvinceId, today);
   const random = new SeededRandom('lantoa-demo-meetings');
   const { rows: cells } = await sql<DemoCell>`
     select u.id, u.code, p.code as commune_code, u.valid_from, u.valid_to, u.path::text as path
