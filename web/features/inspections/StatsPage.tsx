@@ -1,10 +1,10 @@
 import { Alert, Card, DatePicker, Flex, Skeleton, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useSearchParams } from 'react-router';
 import { todayIso } from '../../../common/dates';
 import { useMessages } from '../../i18n/useMessages';
 import { DATE_FORMAT, formatNumber, fromDayjs, toDayjs } from '../../lib/format';
 import { errorMessage } from '../../lib/serverErrors';
+import { useFiguresFilters } from '../../lib/useFiguresFilters';
 import { useCurrentUser } from '../auth/useCurrentUser';
 import { CampaignSelect } from '../campaigns/CampaignSelect';
 import { UnitPicker } from '../org-units/UnitPicker';
@@ -29,20 +29,8 @@ export function StatsPage() {
   const t = useMessages(messages);
   const labels = useInspectionLabels();
   const me = useCurrentUser();
-  const [params, setParams] = useSearchParams();
-  const period = defaultPeriod();
-  const unit = params.get('unit') ?? me.unit.code;
-  const from = params.get('from') ?? period.from;
-  const to = params.get('to') ?? period.to;
-  const campaign = params.get('campaign') ?? undefined;
+  const { unit, from, to, campaign, set } = useFiguresFilters({ unit: me.unit.code, ...defaultPeriod() });
   const stats = useInspectionStats({ unit, from, to, campaign });
-  const set = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    Object.entries({ unit, from, to, campaign, ...patch }).forEach(([key, value]) =>
-      value ? next.set(key, value) : next.delete(key),
-    );
-    setParams(next, { replace: true });
-  };
   const data = stats.data;
 
   return (

@@ -1,11 +1,12 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, DatePicker, Flex, Skeleton, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { addDays, todayIso } from '../../../common/dates';
 import { useMessages } from '../../i18n/useMessages';
 import { fromDayjs, toDayjs } from '../../lib/format';
 import { errorMessage } from '../../lib/serverErrors';
+import { useFiguresFilters } from '../../lib/useFiguresFilters';
 import { useCurrentUser } from '../auth/useCurrentUser';
 import { CampaignSelect } from '../campaigns/CampaignSelect';
 import { UnitPicker } from '../org-units/UnitPicker';
@@ -28,20 +29,8 @@ function defaultPeriod() {
 export function MeetingStatsPage() {
   const t = useMessages(messages);
   const me = useCurrentUser();
-  const [params, setParams] = useSearchParams();
-  const period = defaultPeriod();
-  const unit = params.get('unit') ?? me.unit.code;
-  const from = params.get('from') ?? period.from;
-  const to = params.get('to') ?? period.to;
-  const campaign = params.get('campaign') ?? undefined;
+  const { unit, from, to, campaign, set } = useFiguresFilters({ unit: me.unit.code, ...defaultPeriod() });
   const stats = useMeetingStats({ unit, from, to, campaign });
-  const set = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    Object.entries({ unit, from, to, campaign, ...patch }).forEach(([key, value]) =>
-      value ? next.set(key, value) : next.delete(key),
-    );
-    setParams(next, { replace: true });
-  };
   const s = stats.data;
 
   return (
