@@ -1,7 +1,9 @@
 import crypto from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import type { CampaignKind } from '../../common/campaigns';
 import type { UnitKind } from '../../common/org-units';
 import type { Role } from '../../common/roles';
+import { foldVietnamese } from '../../common/text';
 import type { DbOrTrx } from '../db/connection';
 import { hashPassword } from '../platform/auth/passwords';
 import { createUnitsBulk, recordReorganisation } from '../modules/org-units/org-units.service';
@@ -120,4 +122,53 @@ export async function signedInUser(
 ): Promise<{ user: TestUser; client: Client }> {
   const user = await createUser(db, unit, role);
   return { user, client: await signIn(app, user.username, user.password) };
+}
+
+/**
+ * A campaign inserted directly (tests of other modules need one without depending on how the campaigns module's
+ * forms validate): a directive of the Politburo issued 15/5/2016 unless told otherwise, searchable by code and title.
+ */
+export async function createCampaign(
+  db: DbOrTrx,
+  scope: TestUnit,
+  options: { code?: string; kind?: CampaignKind; title?: string; issuedOn?: string } = {},
+) {
+  const code = options.code ?? `${crypto.randomBytes(2).toString('hex').toUpperCase()}-CT/TW`;
+  const title = options.title ?? `Chỉ thị thử ${code}`;
+  return db
+    .insertInto('campaign')
+    .values({
+      code,
+      kind: options.kind ?? 'directive',
+      title,
+      issuing_body: options.kind === 'plan' ? scope.name : 'Bộ Chính trị',
+      issued_on: options.issuedOn ?? '2016-05-15',
+      scope_unit_id: scope.id,
+      search_key: foldVietnamese(`${code} ${title}`),
+    })
+    .returning(['id', 'code'])
+    .executeTakeFirstOrThrow();
+}
+
+/** A study theme of a campaign, inserted directly; the year 2019 unless a period is given. */
+export async function createTheme(
+  db: DbOrTrx,
+  campaignId: string,
+  scope: TestUnit,
+  period: { start: string; end: string } = { start: '2019-01-01', end: '2019-12-31' },
+) {
+  const code = `TH-${crypto.randomBytes(3).toString('hex')}`;
+  return db
+    .insertInto('study_theme')
+    .values({
+      campaign_id: campaignId,
+      code,
+      title: `Chuyên đề thử ${code}`,
+      period_start: period.start,
+      period_end: period.end,
+      scope_unit_id: scope.id,
+      search_key: foldVietnamese(code),
+    })
+    .returning(['id', 'code', 'title'])
+    .executeTakeFirstOrThrow();
 }

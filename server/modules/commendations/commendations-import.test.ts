@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../platform/access';
-import { createTree, createUnit, signedIn } from '../../test/factories';
+import { createTree, createUnit, signedIn, createCampaign } from '../../test/factories';
 import { client, createTestContext, type Client, type TestContext } from '../../test/harness';
 import { postFile } from '../../test/multipart';
 import { csvFile, excelDate, xlsxFile } from '../../test/spreadsheets';
@@ -60,18 +60,10 @@ beforeAll(async () => {
   provinceViewer = await signedIn(t.app, db, tree.province, 'viewer');
   communeEditor = await signedIn(t.app, db, tree.commune, 'editor');
   campaignCode = `05-CT/TW-${tag()}`;
-  await db
-    .insertInto('campaign')
-    .values({
-      code: campaignCode,
-      kind: 'directive',
-      title: 'Đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh',
-      issuing_body: 'Bộ Chính trị',
-      issued_on: '2016-05-15',
-      scope_unit_id: tree.central.id,
-      search_key: 'ct05',
-    })
-    .execute();
+  await createCampaign(db, tree.central, {
+    code: campaignCode,
+    title: 'Đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh',
+  });
 });
 
 afterAll(async () => {

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTree, signedIn } from '../../test/factories';
+import { createCampaign, createTree, signedIn } from '../../test/factories';
 import { createTestContext, type Client, type TestContext } from '../../test/harness';
 
 // Recipients edited one by one against the decision's version, and the 409 a user reads when someone was faster.
@@ -24,21 +24,11 @@ beforeAll(async () => {
   provinceEditor = await signedIn(t.app, db, tree.province, 'editor');
   provinceViewer = await signedIn(t.app, db, tree.province, 'viewer');
   otherEditor = await signedIn(t.app, db, tree.otherProvince, 'editor');
-  campaignCode = `05-CT/TW-${crypto.randomBytes(3).toString('hex')}`;
-  const campaign = await db
-    .insertInto('campaign')
-    .values({
-      code: campaignCode,
-      kind: 'directive',
-      title: 'Chỉ thị thử',
-      issuing_body: 'Bộ Chính trị',
-      issued_on: '2016-05-15',
-      scope_unit_id: tree.central.id,
-      search_key: 'x',
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const campaign = await createCampaign(db, tree.central, {
+    code: `05-CT/TW-${crypto.randomBytes(3).toString('hex')}`,
+  });
   campaignId = campaign.id;
+  campaignCode = campaign.code;
 });
 
 afterAll(async () => {

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScope, systemActor } from '../../platform/access';
-import { createUnit, createUser, signedIn, type TestUnit } from '../../test/factories';
+import { createUnit, createUser, signedIn, type TestUnit, createCampaign } from '../../test/factories';
 import { client, createTestContext, signIn, type Client, type TestContext } from '../../test/harness';
 import { closeOrgUnit, renameOrgUnit } from '../org-units/org-units.service';
 import { countCommendations } from './commendations-stats';
@@ -55,20 +55,8 @@ beforeAll(async () => {
   viewer = await signedIn(t.app, db, province, 'viewer');
   editor = await signedIn(t.app, db, central, 'editor');
   outsider = await signedIn(t.app, db, otherProvince, 'manager');
-  campaignCode = `05-CT/TW-${crypto.randomBytes(3).toString('hex')}`;
-  const campaign = await db
-    .insertInto('campaign')
-    .values({
-      code: campaignCode,
-      kind: 'directive',
-      title: 'Chỉ thị thử',
-      issuing_body: 'Bộ Chính trị',
-      issued_on: '2016-05-15',
-      scope_unit_id: central.id,
-      search_key: 'x',
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const campaign = await createCampaign(db, central, { code: `05-CT/TW-${crypto.randomBytes(3).toString('hex')}` });
+  campaignCode = campaign.code;
 
   await decision('2017-06-01', 'district', [
     ['collective', cell],

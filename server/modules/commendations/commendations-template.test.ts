@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type ExcelJS from 'exceljs';
-import { createTree, signedIn, type TestUnit } from '../../test/factories';
+import { createTree, signedIn, type TestUnit, createCampaign } from '../../test/factories';
 import { client, createTestContext, type Client, type TestContext } from '../../test/harness';
 import { loadWorkbook } from '../../test/spreadsheets';
 
@@ -17,19 +17,7 @@ let theirs: string;
 
 async function campaign(scope: TestUnit, issuedOn: string): Promise<string> {
   const code = `${crypto.randomInt(1, 999)}-KH/${crypto.randomBytes(2).toString('hex').toUpperCase()}`;
-  await t.database.db
-    .insertInto('campaign')
-    .values({
-      code,
-      kind: 'plan',
-      title: 'Kế hoạch thử',
-      issuing_body: scope.name,
-      issued_on: issuedOn,
-      scope_unit_id: scope.id,
-      search_key: 'x',
-    })
-    .execute();
-  return code;
+  return (await createCampaign(t.database.db, scope, { code, kind: 'plan', title: 'Kế hoạch thử', issuedOn })).code;
 }
 
 beforeAll(async () => {

@@ -1,8 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUnit, createUser, linkUnits, signedIn, type TestUnit } from '../../test/factories';
+import { createUnit, createUser, linkUnits, signedIn, type TestUnit, createCampaign } from '../../test/factories';
 import { client, createTestContext, signIn, type Client, type TestContext } from '../../test/harness';
-import { createCampaign } from '../models/models.fixtures';
 import { addDays, todayIso } from '../../../common/dates';
 import { addDecision, addInspection, addModel } from './dashboard.fixtures';
 import type { Overview, RecordsPage } from './dashboard.schemas';

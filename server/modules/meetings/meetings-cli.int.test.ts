@@ -105,7 +105,9 @@ describe.runIf(testDatabaseKind() === 'pglite')('lantoa import meetings', { time
     ]);
     const dry = lantoa(['import', 'meetings', good, '--dry-run']);
     expect(dry.status, dry.stderr).toBe(0);
-    expect(dry.stdout).toContain('Chạy thử: tệp hợp lệ, sẽ thêm 3 buổi sinh hoạt (2 thường kỳ, 1 chuyên đề) của 2 chi bộ');
+    expect(dry.stdout).toContain(
+      'Chạy thử: tệp hợp lệ, sẽ thêm 3 buổi sinh hoạt (2 thường kỳ, 1 chuyên đề) của 2 chi bộ',
+    );
     expect(dry.stdout).toContain('Chưa ghi gì');
     expect(await meetingsIn2020()).toBe(0);
 

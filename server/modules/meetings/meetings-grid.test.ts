@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayIso } from '../../../common/dates';
-import { createTree, createUnit, signedIn, type TestUnit } from '../../test/factories';
+import { createTree, createUnit, signedIn, type TestUnit, createCampaign, createTheme } from '../../test/factories';
 import { createTestContext, type Client, type TestContext } from '../../test/harness';
-import { createCampaign, createTheme } from './meetings.fixtures';
 
 const GRID = '/api/v1/meetings/grid';
 

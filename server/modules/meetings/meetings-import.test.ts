@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayIso } from '../../../common/dates';
-import { createTree, createUnit, signedIn, type TestUnit } from '../../test/factories';
+import { createTree, createUnit, signedIn, type TestUnit, createCampaign, createTheme } from '../../test/factories';
 import { client, createTestContext, type Client, type TestContext } from '../../test/harness';
 import { postFile } from '../../test/multipart';
 import { csvFile, excelDate, loadWorkbook, xlsxFile } from '../../test/spreadsheets';
-import { createCampaign, createTheme } from './meetings.fixtures';
 
 const URL = '/api/v1/meetings/import';
 const HEADER = [

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUnit, signedIn, type TestUnit } from '../../test/factories';
+import { createUnit, signedIn, type TestUnit, createCampaign, createTheme } from '../../test/factories';
 import { createTestContext, type Client, type TestContext } from '../../test/harness';
-import { createCampaign, createTheme } from './meetings.fixtures';
 
 // A small tree whose figures are computed by hand below: P → C1 (cells a, b), C2 (cell c closed 15/02/2019, cell d
 // opened 10/03/2019); period January–April 2019.

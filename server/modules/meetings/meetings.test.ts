@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayIso } from '../../../common/dates';
-import { createTree, createUnit, signedIn, type TestUnit } from '../../test/factories';
+import { createTree, createUnit, signedIn, type TestUnit, createCampaign, createTheme } from '../../test/factories';
 import { client, createTestContext, type Client, type TestContext } from '../../test/harness';
 import { multipartForm } from '../../test/multipart';
-import { createCampaign, createTheme } from './meetings.fixtures';
 
 const URL = '/api/v1/meetings';
 
@@ -297,8 +296,8 @@ describe('minutes attached to a meeting', () => {
     expect(download.statusCode).toBe(200);
     expect(download.rawPayload.equals(PDF)).toBe(true);
     expect((await otherEditor.get(`/api/v1/documents/${minutes.id}/download`)).statusCode).toBe(404);
-    expect(
-      (await otherEditor.get(`/api/v1/documents?entityType=cell_meeting&entityId=${meeting.id}`)).statusCode,
-    ).toBe(404);
+    expect((await otherEditor.get(`/api/v1/documents?entityType=cell_meeting&entityId=${meeting.id}`)).statusCode).toBe(
+      404,
+    );
   });
 });

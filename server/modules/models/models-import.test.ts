@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTree, createUnit, signedIn, type TestUnit } from '../../test/factories';
+import { createTree, createUnit, signedIn, type TestUnit, createCampaign } from '../../test/factories';
 import { client, createTestContext, type Client, type TestContext } from '../../test/harness';
 import { postFile } from '../../test/multipart';
 import { csvFile, excelDate, loadWorkbook, readSheetRows, xlsxFile } from '../../test/spreadsheets';
-import { createCampaign, fieldId, modelBody } from './models.fixtures';
+import { fieldId, modelBody } from './models.fixtures';
 
 const URL = '/api/v1/models/import';
 const HEADER = [
@@ -36,7 +36,7 @@ beforeAll(async () => {
   provinceViewer = await signedIn(t.app, db, tree.province, 'viewer');
   communeEditor = await signedIn(t.app, db, tree.commune, 'editor');
   otherEditor = await signedIn(t.app, db, tree.otherCommune, 'editor');
-  campaign = await createCampaign(db, tree.central, '05-CT/TW');
+  campaign = await createCampaign(db, tree.central, { code: '05-CT/TW' });
   unit = await createUnit(db, { kind: 'cell', parent: tree.commune, validFrom: '2015-01-01', validTo: '2025-06-30' });
 });
 

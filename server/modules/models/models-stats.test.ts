@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../platform/access';
-import { createTree, createUnit, signedIn, type TestUnit } from '../../test/factories';
+import { createTree, createUnit, signedIn, type TestUnit, createCampaign } from '../../test/factories';
 import { client, createTestContext, type Client, type TestContext } from '../../test/harness';
 import { countModels } from './models-stats';
-import { createCampaign, fieldId, modelBody } from './models.fixtures';
+import { fieldId, modelBody } from './models.fixtures';
 
 let t: TestContext;
 let tree: Awaited<ReturnType<typeof createTree>>;

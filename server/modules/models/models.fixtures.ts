@@ -3,48 +3,13 @@ import { foldVietnamese } from '../../../common/text';
 import type { DbOrTrx } from '../../db/connection';
 import type { TestUnit } from '../../test/factories';
 
-// Test data the models tests share: a campaign, a theme, a commendation decision, field ids. Inserted directly, so
-// the tests of this module do not depend on how other modules' forms validate.
+// Test data the models tests share: a commendation decision, field ids, a model's body (campaigns and themes come
+// from test/factories). Inserted directly, so the tests of this module do not depend on how other modules' forms
+// validate.
 
 export async function fieldId(db: DbOrTrx, code: string): Promise<string> {
   const row = await db.selectFrom('model_field').select('id').where('code', '=', code).executeTakeFirstOrThrow();
   return row.id;
-}
-
-export async function createCampaign(db: DbOrTrx, scope: TestUnit, code?: string) {
-  const campaignCode = code ?? `${crypto.randomBytes(2).toString('hex').toUpperCase()}-CT/TW`;
-  const title = `Chỉ thị thử ${campaignCode}`;
-  const row = await db
-    .insertInto('campaign')
-    .values({
-      code: campaignCode,
-      kind: 'directive',
-      title,
-      issuing_body: 'Bộ Chính trị',
-      issued_on: '2016-05-15',
-      scope_unit_id: scope.id,
-      search_key: foldVietnamese(`${campaignCode} ${title}`),
-    })
-    .returning(['id', 'code'])
-    .executeTakeFirstOrThrow();
-  return row;
-}
-
-export async function createTheme(db: DbOrTrx, campaignId: string, scope: TestUnit) {
-  const code = `TH-${crypto.randomBytes(3).toString('hex')}`;
-  return db
-    .insertInto('study_theme')
-    .values({
-      campaign_id: campaignId,
-      code,
-      title: 'Chuyên đề thử: ý thức tôn trọng Nhân dân',
-      period_start: '2019-01-01',
-      period_end: '2019-12-31',
-      scope_unit_id: scope.id,
-      search_key: foldVietnamese(code),
-    })
-    .returning(['id', 'code', 'title'])
-    .executeTakeFirstOrThrow();
 }
 
 export async function createDecision(db: DbOrTrx, unit: TestUnit) {

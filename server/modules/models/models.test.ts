@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTree, createUnit, signedIn } from '../../test/factories';
+import { createTree, createUnit, signedIn, createCampaign, createTheme } from '../../test/factories';
 import { client, createTestContext, type Client, type TestContext } from '../../test/harness';
-import { createCampaign, createTheme, fieldId, modelBody } from './models.fixtures';
+import { fieldId, modelBody } from './models.fixtures';
 
 let t: TestContext;
 let tree: Awaited<ReturnType<typeof createTree>>;
