@@ -45,9 +45,6 @@ function fail(error: unknown, config?: Config): never {
  * PostgreSQL the running servers hear the command's session invalidations (a password reset, a grant, a
  * reorganisation) through NOTIFY, sent before the close.
  */
-/** Set by an import that wrote (not a dry run). */
-let wroteInBulk = false;
-
 async function withDatabase(work: (database: Database, config: Config) => Promise<void>): Promise<void> {
   let config: Config | undefined;
   let database: Database | undefined;
@@ -58,10 +55,6 @@ async function withDatabase(work: (database: Database, config: Config) => Promis
     sessionEvents = new SessionEvents(database);
     await sessionEvents.start();
     await work(database, config);
-    if (wroteInBulk) {
-      // The rows just imported are counted now, not whenever autovacuum comes by (never, on PGlite): db/statistics.ts.
-      await analyzeTables(database.db);
-    }
     await sessionEvents.close();
   } catch (error) {
     await sessionEvents?.close().catch(() => undefined);
@@ -215,9 +208,11 @@ const importCommand = program
   .description('nhập dữ liệu từ tệp XLSX hoặc CSV (tất cả hoặc không gì cả)');
 /**
  * One `lantoa import <thing> FILE` run: a progress bar on the terminal, then one line saying what was written — or,
- * for a dry run, what would be and that nothing was.
+ * for a dry run, what would be and that nothing was. Rows written are counted for the planner at once, not whenever
+ * autovacuum comes by (never, on PGlite): db/statistics.ts.
  */
 async function runImport<R extends { dryRun: boolean }>(
+  database: Database,
   run: (onProgress: (done: number, total?: number) => void) => Promise<R>,
   what: (result: R) => string,
   extra: (result: R) => string = () => '',
@@ -225,7 +220,9 @@ async function runImport<R extends { dryRun: boolean }>(
   const progress = createProgress('Đang kiểm tra và nhập');
   try {
     const result = await run(progress.update);
-    wroteInBulk ||= !result.dryRun;
+    if (!result.dryRun) {
+      await analyzeTables(database.db);
+    }
     progress.stop();
     process.stdout.write(
       result.dryRun
@@ -246,6 +243,7 @@ importCommand
   .action((file: string, options: { dryRun?: boolean }) =>
     withDatabase((database) =>
       runImport(
+        database,
         (onProgress) =>
           importOrgUnits(database.db, systemActor('cli'), fileSource(file), { dryRun: !!options.dryRun, onProgress }),
         (result) => `${result.created} đơn vị`,
@@ -260,6 +258,7 @@ importCommand
   .action((file: string, options: { dryRun?: boolean }) =>
     withDatabase((database) =>
       runImport(
+        database,
         (onProgress) =>
           importModels(database.db, systemActor('cli'), fileSource(file), { dryRun: !!options.dryRun, onProgress }),
         (result) => `${result.created} mô hình`,
@@ -315,6 +314,7 @@ importCommand
   .action((file: string, options: { dryRun?: boolean; skipExisting?: boolean }) =>
     withDatabase((database) =>
       runImport(
+        database,
         (onProgress) =>
           importCommendations(
             database.db,
@@ -337,6 +337,7 @@ importCommand
   .action((file: string, options: { dryRun?: boolean }) =>
     withDatabase((database) =>
       runImport(
+        database,
         (onProgress) =>
           importMeetings(
             database.db,
